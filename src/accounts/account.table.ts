@@ -1,0 +1,69 @@
+/** Row types of the accounts tables (snake_case as stored). */
+
+export type AccountStatus = 'inactive' | 'active' | 'disabled' | 'deleted';
+export type Theme = 'light' | 'dark' | 'auto';
+export type Language = 'fr' | 'en';
+
+export interface AccountsTable {
+  id: string;
+  email: string | null;
+  password_hash: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  pseudo: string | null;
+  theme: Theme;
+  language: Language;
+  is_admin: number;
+  status: AccountStatus;
+  terms_accepted_at: string | null;
+  age_confirmed_at: string | null;
+  former_member_number: number | null;
+  created_at: string;
+  updated_at: string;
+  activated_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface AvatarsTable {
+  account_id: string;
+  mime: string;
+  data: Uint8Array;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  token_hash: string;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export type TokenScope = 'read' | 'write';
+
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  name: string;
+  scope: TokenScope;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+export type EmailTokenPurpose = 'activation' | 'password_reset' | 'email_change';
+
+export interface EmailTokensTable {
+  id: string;
+  account_id: string;
+  purpose: EmailTokenPurpose;
+  token_hash: string;
+  new_email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+

@@ -1,0 +1,131 @@
+/**
+ * createApp(deps): the root Hono app. Every dependency comes in explicitly so tests can
+ * build isolated instances side by side.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { getLogger } from '@logtape/logtape';
+import type { Config } from './config.ts';
+import { pingDatabase, type Db } from './db/database.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { memoryRateLimiter, type RateLimiter } from './lib/rate-limiter.ts';
+import { negotiateLanguage } from './i18n/messages.ts';
+import type { AppEnv } from './http/context.ts';
+import { handleError, problem } from './http/problem.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { authenticate } from './http/auth.middleware.ts';
+import { defaultThrottleRules, type ThrottleRules } from './http/throttle.ts';
+import { newRouter } from './http/openapi.ts';
+import { renderApiDocs } from './http/api-docs.ts';
+import { accountService } from './accounts/account.service.ts';
+import { sessionService } from './accounts/session.service.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { profileRoutes } from './accounts/profile.routes.ts';
+import { accessRoutes } from './accounts/access.routes.ts';
+import { instanceRoutes } from './instance/instance.routes.ts';
+import { importMapHash, webRoutes } from './web/web.routes.ts';
+
+export interface AppDeps {
+  config: Config & { secret: string };
+  db: Db;
+  mailer: Mailer;
+  clock?: Clock;
+  limiter?: RateLimiter;
+  throttleRules?: ThrottleRules;
+}
+
+export const API_BODY_LIMIT = 1024 * 1024;
+const logger = getLogger(['benevalibre', 'http']);
+
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    // Behind one trusted proxy the last address it appended is the client's.
+    const forwarded = c.req.header('X-Forwarded-For');
+    const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    if (last) return last;
+  }
+  return c.env?.incoming?.socket.remoteAddress ?? 'unknown'; // app.request() in tests has no socket
+}
+
+export function createApp(deps: AppDeps) {
+  const { config, db, mailer } = deps;
+  const clock = deps.clock ?? systemClock;
+  const limiter = deps.limiter ?? memoryRateLimiter();
+  const rules = deps.throttleRules ?? defaultThrottleRules;
+
+  const sessions = sessionService(db, clock, config.secret);
+  const accounts = accountService({ db, clock, mailer, settings: config });
+
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('lang', negotiateLanguage(c.req.header('Accept-Language')));
+    c.set('clientIp', clientIp(c, config.trustProxy));
+    const started = performance.now();
+    await next();
+    // Paths only, never query strings: links carry tokens there.
+    logger.info('{method} {path} {status} {ms} ms', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      requestId: c.get('requestId'),
+    });
+  });
+  app.use(securityHeaders({ secure: config.secure, scriptHashes: [importMapHash] }));
+
+  app.get('/health', async (c) => {
+    const ok = await pingDatabase(db);
+    return c.json({ status: ok ? 'ok' : 'degraded', database: ok ? 'ok' : 'unreachable' }, ok ? 200 : 503);
+  });
+
+  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => problem(c, 413, 'payload_too_large') }));
+  app.use('/api/*', authenticate({ sessions, origin: config.origin, secure: config.secure, limiter, rules }));
+  // Without an explicit Accept-Language, answer in the account's own language.
+  app.use('/api/*', async (c, next) => {
+    const auth = c.get('auth');
+    if (auth && !c.req.header('Accept-Language')) c.set('lang', auth.account.language);
+    await next();
+  });
+
+  const routeDeps = { accounts, sessions, limiter, rules, secure: config.secure };
+  const api = newRouter();
+  api.route('/', instanceRoutes(config));
+  api.route('/', accountRoutes(routeDeps));
+  api.route('/', profileRoutes(routeDeps));
+  api.route('/', accessRoutes(routeDeps));
+  app.route('/api/v1', api);
+
+  const openApiDocument = () =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Bénévalibre', version: '1', description: 'API JSON de Bénévalibre / Bénévalibre JSON API' },
+      servers: [{ url: `${config.origin}/api/v1` }],
+    });
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(renderApiDocs(openApiDocument() as Parameters<typeof renderApiDocs>[0])));
+
+  app.route('/', webRoutes());
+
+  app.notFound((c) => {
+    const known = app.routes.filter((r) => r.method !== 'ALL' && matches(r.path, c.req.path));
+    if (known.length > 0) {
+      return problem(c, 405, 'method_not_allowed', { headers: { Allow: [...new Set(known.map((r) => r.method))].join(', ') } });
+    }
+    return problem(c, 404, 'not_found');
+  });
+
+  return { app, services: { accounts, sessions }, limiter };
+}
+
+function matches(pattern: string, pathname: string): boolean {
+  if (pattern.includes('*')) return false;
+  const re = new RegExp(`^${pattern.replace(/:[^/]+/g, '[^/]+')}/?$`);
+  return re.test(pathname);
+}
+
+export type App = ReturnType<typeof createApp>;

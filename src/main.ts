@@ -1,0 +1,32 @@
+/** The only server entry: config → database → migrate → app → serve; clean shutdown on SIGINT/SIGTERM. */
+import { serve } from '@hono/node-server';
+import { getLogger } from '@logtape/logtape';
+import { createApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+
+const { config, database, mailer } = await bootstrap({ migrate: true });
+const logger = getLogger(['benevalibre']);
+const { app, services } = createApp({ config, db: database.db, mailer });
+
+const server = serve({ fetch: app.fetch, hostname: config.listenHost, port: config.port }, (info) => {
+  logger.info('Bénévalibre listening on {address}:{port}, public address {origin} ({env})', {
+    address: info.address,
+    port: info.port,
+    origin: config.origin,
+    env: config.env,
+  });
+  if (!config.smtpUrl) logger.info('No BV_SMTP_URL: emails are written to {dir}', { dir: `${config.dataDir}/outbox` });
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('{signal} received, stopping', { signal });
+  server.close();
+  await services.accounts.flush();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
