@@ -103,3 +103,76 @@ export async function loggedIn(t: TestApp, email?: string): Promise<Browser> {
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   return b;
 }
+
+/** The body of an application/problem+json answer (RFC 9457). */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+/** Reads a problem answer, checking its media type first. */
+export async function problemOf(res: Response): Promise<ProblemBody> {
+  const type = res.headers.get('Content-Type') ?? '';
+  if (!type.startsWith('application/problem+json')) throw new Error(`not a problem (${res.status} ${type}): ${await res.text()}`);
+  return (await res.json()) as ProblemBody;
+}
+
+/** The fields a problem names, in order. */
+export const fieldsOf = (p: ProblemBody): string[] => (p.errors ?? []).map((e) => e.field);
+
+/** The error a problem gives for one field. */
+export function errorOn(p: ProblemBody, field: string): { field: string; code: string; message: string } {
+  const e = p.errors?.find((x) => x.field === field);
+  if (!e) throw new Error(`no error on ${field} in ${JSON.stringify(p)}`);
+  return e;
+}
+
+/** Status and body of an answer without the per-request `instance` id, for byte-for-byte comparisons. */
+export async function comparable(res: Response): Promise<{ status: number; type: string | null; body: string }> {
+  const text = await res.text();
+  let body = text;
+  if (text.startsWith('{')) {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    delete parsed.instance;
+    body = JSON.stringify(parsed);
+  }
+  return { status: res.status, type: res.headers.get('Content-Type'), body };
+}
+
+/** Every message sent to `to` so far (after pending deliveries). */
+export async function mailsTo(t: TestApp, to: string) {
+  await t.services.accounts.flush();
+  return t.mailer.sent.filter((m) => m.to === to);
+}
+
+/** The token of the last link to `${ORIGIN}${pagePath}?token=` emailed to `to`. */
+export async function lastLinkToken(t: TestApp, to: string, pagePath: string): Promise<string> {
+  const prefix = `${ORIGIN}${pagePath}?token=`;
+  const mail = (await mailsTo(t, to)).filter((m) => m.text.includes(prefix)).pop();
+  if (!mail) throw new Error(`no ${pagePath} link emailed to ${to}`);
+  const token = new URL(linkIn(mail.text, prefix)).searchParams.get('token');
+  if (!token) throw new Error(`empty token in ${pagePath} link`);
+  return token;
+}
+
+/** Number of rows of a table (optionally of one account). */
+export async function countRows(
+  t: TestApp,
+  table: 'accounts' | 'sessions' | 'api_tokens' | 'email_tokens' | 'avatars',
+  accountId?: string,
+): Promise<number> {
+  let q = t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+  if (accountId) q = q.where(table === 'accounts' ? 'id' : 'account_id', '=', accountId);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The stored row of an account, by email. */
+export function accountRow(t: TestApp, email: string) {
+  return t.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+}
