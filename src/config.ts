@@ -32,7 +32,7 @@ const envSchema = z.object({
   BV_PORT: z.coerce
     .number({ error: 'BV_PORT must be a port number between 1 and 65535' })
     .int()
-    .min(0)
+    .min(1)
     .max(65535)
     .default(3000),
   BV_DATA_DIR: z.string().min(1).default('data'),
@@ -87,7 +87,10 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from an environment object (process.env by default). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // `NAME=` with nothing after it (as in .env.example, or a service manager's
+  // EnvironmentFile) means "not set": the default applies instead of a confusing error.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
@@ -100,7 +103,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   const origin = (e.BV_ORIGIN ?? `http://localhost:${e.BV_PORT}`).replace(/\/+$/, '');
   const url = new URL(origin);
-  if (url.pathname !== '/' && url.pathname !== '') problems.push('BV_ORIGIN must have no path (got ' + origin + ')');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    // Links in emails and the CSRF origin check need a web address.
+    problems.push(`BV_ORIGIN must start with https:// (or http:// to try it locally), got ${origin}`);
+  } else if (url.pathname !== '/' && url.pathname !== '') problems.push('BV_ORIGIN must have no path (got ' + origin + ')');
   if (e.BV_ENV === 'production') {
     if (!e.BV_SECRET) problems.push('BV_SECRET is required in production (try: openssl rand -hex 32)');
     if (url.protocol !== 'https:') problems.push('BV_ORIGIN must be https in production');

@@ -7,8 +7,14 @@ export type AccountRow = Selectable<AccountsTable>;
 
 export function accountRepository(db: Db) {
   return {
-    async insert(row: Insertable<AccountsTable>): Promise<void> {
-      await db.insertInto('accounts').values(row).execute();
+    /** Inserts unless the email is already taken (e.g. by a concurrent registration); says whether it did. */
+    async insert(row: Insertable<AccountsTable>): Promise<boolean> {
+      const r = await db
+        .insertInto('accounts')
+        .values(row)
+        .onConflict((oc) => oc.column('email').doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
     },
     findById(id: string): Promise<AccountRow | undefined> {
       return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();

@@ -11,8 +11,10 @@ export const Email = z
   .openapi({ example: 'marie@exemple.fr' });
 
 /** 8–256 characters, no composition rules (NIST SP 800-63B); common ones refused by the service. */
+// No custom message on the type check: the validation layer tells "missing" from "not a
+// string" by zod's own wording, and a fixed 'required' would hide the second case.
 export const Password = z
-  .string({ message: 'required' })
+  .string()
   .min(8, { message: 'password_too_short' })
   .max(256, { message: 'password_too_long' })
   .openapi({ format: 'password' });

@@ -104,6 +104,14 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
     return account;
   }
 
+  /** A known email registers again: a new activation link, or a reminder that the account exists. */
+  async function remindKnown(existing: AccountRow): Promise<void> {
+    if (existing.status === 'inactive') await sendActivation(existing);
+    else if (existing.status === 'active') {
+      deliver(existing.email!, existing.language, mails.alreadyRegisteredMail(ctxOf(existing), url('/connexion'), url('/mot-de-passe-oublie')));
+    }
+  }
+
   async function checkCurrentPassword(account: AccountRow, password: string): Promise<void> {
     if (!account.password_hash || !(await verifyPassword(password, account.password_hash))) {
       throw fieldError('currentPassword', 'password_wrong');
@@ -128,17 +136,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       // Hash before looking the email up, so both paths cost the same.
       const passwordHash = await hashPassword(input.password);
       const existing = await accounts.findByEmail(input.email);
-      if (existing) {
-        if (existing.status === 'inactive') await sendActivation(existing);
-        else if (existing.status === 'active') {
-          deliver(
-            existing.email!,
-            existing.language,
-            mails.alreadyRegisteredMail(ctxOf(existing), url('/connexion'), url('/mot-de-passe-oublie')),
-          );
-        }
-        return;
-      }
+      if (existing) return remindKnown(existing);
       const account: AccountRow = {
         id: newId(),
         email: input.email,
@@ -158,7 +156,12 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
         activated_at: null,
         deleted_at: null,
       };
-      await accounts.insert(account);
+      if (!(await accounts.insert(account))) {
+        // A concurrent registration of the same email (a double click) got there first.
+        const winner = await accounts.findByEmail(input.email);
+        if (winner) await remindKnown(winner);
+        return;
+      }
       await sendActivation(account);
       logger.info('Account {id} registered', { id: account.id });
     },
@@ -329,7 +332,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       requireOneName(input.firstName, input.lastName, input.pseudo);
       checkNewPassword('password', input.password);
       const id = newId();
-      await accounts.insert({
+      const inserted = await accounts.insert({
         id,
         email: input.email,
         password_hash: await hashPassword(input.password),
@@ -348,6 +351,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
         activated_at: now(),
         deleted_at: null,
       });
+      if (!inserted) throw new AppError('conflict', 'email_taken');
       return { id, created: true };
     },
   };

@@ -41,8 +41,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const params = { memory: Number(m[1]), passes: Number(m[2]), parallelism: Number(m[3]) };
   const salt = Buffer.from(m[4]!, 'base64');
   const expected = Buffer.from(m[5]!, 'base64');
-  const key = await derive(password, salt, params, expected.length);
-  return timingSafeEqual(key, expected);
+  // A damaged stored value (salt or key too short, impossible parameters) opens nothing;
+  // it must not turn a login into a server error either.
+  const key = await derive(password, salt, params, expected.length).catch(() => undefined);
+  return key !== undefined && timingSafeEqual(key, expected);
 }
 
 /** A hash of a random password: verifying against it costs the same as a real check,

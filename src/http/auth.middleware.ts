@@ -38,7 +38,9 @@ export function setSessionCookie(c: Context<AppEnv>, secure: boolean, token: str
 }
 
 export function clearSessionCookie(c: Context<AppEnv>, secure: boolean): void {
-  deleteCookie(c, sessionCookieName(secure), { path: '/', secure, ...(secure ? { prefix: 'host' as const } : {}) });
+  // The name already carries `__Host-`: hono's `prefix: 'host'` option would add it a second
+  // time and clear a cookie that does not exist, leaving the real one in the browser.
+  deleteCookie(c, sessionCookieName(secure), { path: '/', secure });
 }
 
 export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {

@@ -57,6 +57,9 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) return problem(c, STATUS[err.kind], err.code, { fields: err.fields, params: err.params });
   if (err instanceof HTTPException) {
     const status = err.status;
+    // hono's validator throws a bare 400 for a body it cannot parse (malformed JSON or form):
+    // name the body, like any other invalid field.
+    if (status === 400) return problem(c, 400, 'validation_failed', { fields: [{ field: 'body', code: 'invalid' }] });
     if (status === 413) return problem(c, 413, 'payload_too_large');
     if (status === 401) return problem(c, 401, 'unauthenticated');
     if (status === 403) return problem(c, 403, 'forbidden');

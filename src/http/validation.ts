@@ -17,9 +17,12 @@ export function issueToFieldError(issue: z.core.$ZodIssue): FieldError {
     case 'invalid_type':
       return { field, code: /received undefined|received null/.test(issue.message) ? 'required' : 'invalid' };
     case 'too_big':
+      // A message key given by the schema (e.g. password_too_long) is more precise than ours.
+      if (isMessageKey(issue.message)) return { field, code: issue.message, params: { max: Number(issue.maximum) } };
       if (issue.origin === 'string') return { field, code: 'too_long', params: { max: Number(issue.maximum) } };
       return { field, code: 'too_big', params: { max: Number(issue.maximum) } };
     case 'too_small':
+      if (isMessageKey(issue.message)) return { field, code: issue.message, params: { min: Number(issue.minimum) } };
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1
           ? { field, code: 'required' }

@@ -49,7 +49,7 @@ export class Browser {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const h: Record<string, string> = { 'Accept-Language': this.lang, Origin: ORIGIN, ...headers };
+    const h: Record<string, string> = { 'Accept-Language': this.lang, Origin: this.t.config.origin, ...headers };
     if (this.cookie) h.Cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') h['X-CSRF-Token'] = this.csrfToken;
     let payload: BodyInit | undefined;
@@ -89,8 +89,7 @@ export async function registerActive(t: TestApp, email = 'marie@exemple.fr', ext
     ...extra,
   });
   if (res.status !== 202) throw new Error(`register failed: ${res.status} ${await res.text()}`);
-  const mail = await t.mailer.waitFor(email, (m) => m.text.includes('/activation?token='));
-  const token = new URL(linkIn(mail.text, `${ORIGIN}/activation`)).searchParams.get('token');
+  const token = await lastLinkToken(t, email.trim().toLowerCase(), '/activation');
   const act = await b.request('POST', '/api/v1/accounts/activation', { token });
   if (act.status !== 200) throw new Error(`activation failed: ${act.status} ${await act.text()}`);
   return email;
@@ -150,9 +149,9 @@ export async function mailsTo(t: TestApp, to: string) {
   return t.mailer.sent.filter((m) => m.to === to);
 }
 
-/** The token of the last link to `${ORIGIN}${pagePath}?token=` emailed to `to`. */
+/** The token of the last link to `<origin><pagePath>?token=` emailed to `to`. */
 export async function lastLinkToken(t: TestApp, to: string, pagePath: string): Promise<string> {
-  const prefix = `${ORIGIN}${pagePath}?token=`;
+  const prefix = `${t.config.origin}${pagePath}?token=`;
   const mail = (await mailsTo(t, to)).filter((m) => m.text.includes(prefix)).pop();
   if (!mail) throw new Error(`no ${pagePath} link emailed to ${to}`);
   const token = new URL(linkIn(mail.text, prefix)).searchParams.get('token');
