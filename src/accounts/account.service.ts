@@ -218,6 +218,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
           ...(account.status === 'inactive' ? { status: 'active' as const, activated_at: now() } : {}),
         });
         await sessionRepository(trx).deleteAllOf(row.account_id);
+        await emailTokenService(trx, clock).cancel(row.account_id, ['password_reset']);
       });
     },
 
@@ -230,6 +231,8 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       await inTransaction(db, async (trx) => {
         await accountRepository(trx).update(accountId, { password_hash: passwordHash, updated_at: now() });
         await sessionRepository(trx).deleteAllOf(accountId);
+        // A reset link still lying in a mailbox must not undo the new password.
+        await emailTokenService(trx, clock).cancel(accountId, ['password_reset']);
       });
     },
 
@@ -251,6 +254,8 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       await inTransaction(db, async (trx) => {
         await emailTokenService(trx, clock).consume(row);
         await accountRepository(trx).update(account.id, { email: newEmail, updated_at: now() });
+        // Links sent to the old address stop working once the address changed.
+        await emailTokenService(trx, clock).cancel(account.id, ['password_reset', 'email_change']);
       });
       deliver(account.email!, account.language, mails.emailChangedNoticeMail(ctxOf(account), newEmail));
       return requireAccount(account.id);

@@ -47,6 +47,10 @@ export function emailTokenService(db: Db, clock: Clock) {
         throw new AppError('validation', 'token_invalid', { fields: [{ field: 'token', code: 'token_invalid' }] });
       }
     },
+    /** Cancels unused links of these purposes (e.g. reset links once the password or the address changed). */
+    async cancel(accountId: string, purposes: EmailTokenPurpose[]): Promise<void> {
+      for (const purpose of purposes) await repo.invalidateOpen(accountId, purpose, clock.now().toISOString());
+    },
     deleteAllOf: (accountId: string) => repo.deleteAllOf(accountId),
   };
 }

@@ -228,3 +228,17 @@ describe('password change', () => {
     expect((await new Browser(t).login('marie@exemple.fr', PASSWORD)).status).toBe(200);
   });
 });
+
+describe('older reset links after a change', () => {
+  it('stop working once the password was changed', async () => {
+    const t = await createTestApp();
+    const b = await loggedIn(t);
+    expect((await new Browser(t).request('POST', '/api/v1/password-reset', { email: 'marie@exemple.fr' })).status).toBe(202);
+    const token = await lastLinkToken(t, 'marie@exemple.fr', '/reinitialisation');
+    const change = await b.request('POST', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'encore une autre phrase' });
+    expect(change.status).toBe(200);
+    const reset = await new Browser(t).request('POST', '/api/v1/password-reset/confirm', { token, password: 'la phrase du voleur' });
+    expect(reset.status).toBe(422);
+    expect((await new Browser(t).login('marie@exemple.fr', 'encore une autre phrase')).status).toBe(200);
+  });
+});
