@@ -1,0 +1,40 @@
+// Interface words in French (default) and English. Plain words only: the people we
+// build for are volunteers, not technicians (ux.md, "Principles" and "Words").
+import { getState } from './store.js';
+import fr from './i18n/fr.js';
+import en from './i18n/en.js';
+
+const dictionaries = { fr, en };
+
+/**
+ * Translates a key into the current language; `{name}` placeholders are replaced
+ * from `params`. Falls back to French, then to the key itself so a missing word is
+ * visible during development instead of an empty space.
+ */
+export function t(key, params) {
+  const lang = getState().lang;
+  let text = dictionaries[lang]?.[key] ?? fr[key] ?? key;
+  if (params) {
+    text = text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  }
+  return text;
+}
+
+export function locale() {
+  return getState().lang === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+/** Date and time in the person's language, e.g. « 3 mars 2026 à 14:05 ». */
+export function formatDateTime(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+export function formatDate(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(date);
+}

@@ -1,0 +1,79 @@
+// Boot: apply saved preferences, ask the server who is logged in, then render the
+// page matching the URL. Every page URL gets the same HTML shell from the server.
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { html } from './html.js';
+import { loadSession } from './api.js';
+import { applyDocumentPrefs, useStore } from './store.js';
+import { navigate, safeReturnPath, startRouter, useLocation } from './router.js';
+import { t } from './i18n.js';
+import { Layout } from './components/Layout.js';
+import { HomePage } from './pages/home.js';
+import { DeclarePage } from './pages/declare.js';
+import { RegisterPage } from './pages/register.js';
+import { ActivationPage } from './pages/activation.js';
+import { LoginPage } from './pages/login.js';
+import { ForgotPasswordPage } from './pages/forgot-password.js';
+import { ResetPasswordPage } from './pages/reset-password.js';
+import { ProfilePage } from './pages/profile.js';
+import { ChangePasswordPage } from './pages/change-password.js';
+import { ChangeEmailPage } from './pages/change-email.js';
+import { ConfirmEmailPage } from './pages/confirm-email.js';
+import { DeleteAccountPage } from './pages/delete-account.js';
+import { LegalPage } from './pages/legal.js';
+import { NotFoundPage } from './pages/not-found.js';
+
+// auth: "user" = logged-in only (others go to the login page, then come back);
+// "guest" = pointless once logged in (login, registration).
+const routes = {
+  '/': { page: HomePage },
+  '/declarer': { page: DeclarePage, auth: 'user' },
+  '/inscription': { page: RegisterPage, auth: 'guest' },
+  '/activation': { page: ActivationPage },
+  '/connexion': { page: LoginPage, auth: 'guest' },
+  '/mot-de-passe-oublie': { page: ForgotPasswordPage },
+  '/reinitialisation': { page: ResetPasswordPage },
+  '/profil': { page: ProfilePage, auth: 'user' },
+  '/profil/mot-de-passe': { page: ChangePasswordPage, auth: 'user' },
+  '/profil/email': { page: ChangeEmailPage, auth: 'user' },
+  // Works logged out too: the link may be opened on another device (the token is enough).
+  '/confirmation-email': { page: ConfirmEmailPage },
+  '/profil/suppression': { page: DeleteAccountPage, auth: 'user' },
+  '/mentions-legales': { page: LegalPage, props: { kind: 'notice' } },
+  '/confidentialite': { page: LegalPage, props: { kind: 'privacy' } },
+  '/conditions': { page: LegalPage, props: { kind: 'terms' } },
+};
+
+function Redirect({ to, flash }) {
+  useEffect(() => navigate(to, { replace: true, flash }), [to]);
+  return null;
+}
+
+function App() {
+  const state = useStore();
+  const { path, query } = useLocation();
+  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const route = routes[normalised] || { page: NotFoundPage };
+
+  let content;
+  if (route.auth === 'user' && !state.account) {
+    const back = normalised + window.location.search;
+    content = html`<${Redirect} to=${`/connexion?retour=${encodeURIComponent(back)}`} flash=${t('auth.loginFirst')} />`;
+  } else if (route.auth === 'guest' && state.account) {
+    content = html`<${Redirect} to=${safeReturnPath(query.get('retour'))} />`;
+  } else {
+    // key: a new page component per URL, so each page starts fresh and its h1 takes focus.
+    content = html`<${route.page} key=${normalised} query=${query} account=${state.account} ...${route.props || {}} />`;
+  }
+  return html`<${Layout} state=${state} path=${normalised}>${content}<//>`;
+}
+
+applyDocumentPrefs();
+startRouter();
+try {
+  await loadSession();
+} catch (error) {
+  // The server answered oddly: show the site logged out rather than a blank page.
+  console.error(error);
+}
+render(html`<${App} />`, document.getElementById('app'));
