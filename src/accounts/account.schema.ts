@@ -55,6 +55,7 @@ export const ProfileBody = z
 export const Account = z
   .object({
     id: z.string(),
+    handle: z.string().nullable(),
     email: z.string(),
     firstName: z.string().nullable(),
     lastName: z.string().nullable(),

@@ -15,6 +15,7 @@ import type { RenderedMail } from '../mail/templates.ts';
 import { accountRepository, type AccountRow } from './account.repository.ts';
 import type { Language, Theme } from './account.table.ts';
 import { displayName } from './account.view.ts';
+import { handleService } from '../handles/handle.service.ts';
 import { emailTokenService } from './email-token.service.ts';
 import { hashPassword, isCommonPassword, timingDummyHash, verifyPassword } from './password.ts';
 import { apiTokenRepository, sessionRepository } from './session.repository.ts';
@@ -98,6 +99,18 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
     deliver(account.email!, account.language, mails.activationMail(ctxOf(account), url(`/activation?token=${token}`)));
   }
 
+  /** Inserts the account and claims its handle (from the pseudo, else the names) in one transaction. */
+  function insertWithHandle(account: AccountRow): Promise<boolean> {
+    return inTransaction(db, async (trx) => {
+      if (!(await accountRepository(trx).insert(account))) return false;
+      const source = account.pseudo ?? [account.first_name, account.last_name].filter(Boolean).join(' ');
+      const handle = await handleService(trx, clock).claimFrom(source, 'account', account.id, 'membre');
+      await accountRepository(trx).update(account.id, { handle });
+      account.handle = handle;
+      return true;
+    });
+  }
+
   async function requireAccount(id: string): Promise<AccountRow> {
     const account = await accounts.findById(id);
     if (!account || account.status === 'deleted') throw new AppError('not_found', 'not_found');
@@ -155,8 +168,9 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
         updated_at: now(),
         activated_at: null,
         deleted_at: null,
+        handle: null,
       };
-      if (!(await accounts.insert(account))) {
+      if (!(await insertWithHandle(account))) {
         // A concurrent registration of the same email (a double click) got there first.
         const winner = await accounts.findByEmail(input.email);
         if (winner) await remindKnown(winner);
@@ -320,6 +334,8 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
           updated_at: now(),
         });
         await repo.deleteAvatar(accountId);
+        await handleService(trx, clock).release('account', accountId);
+        await repo.update(accountId, { handle: null });
         await sessionRepository(trx).deleteAllOf(accountId);
         await apiTokenRepository(trx).deleteAllOf(accountId);
         await emailTokenService(trx, clock).deleteAllOf(accountId);
@@ -337,7 +353,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       requireOneName(input.firstName, input.lastName, input.pseudo);
       checkNewPassword('password', input.password);
       const id = newId();
-      const inserted = await accounts.insert({
+      const inserted = await insertWithHandle({
         id,
         email: input.email,
         password_hash: await hashPassword(input.password),
@@ -355,6 +371,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
         updated_at: now(),
         activated_at: now(),
         deleted_at: null,
+        handle: null,
       });
       if (!inserted) throw new AppError('conflict', 'email_taken');
       return { id, created: true };

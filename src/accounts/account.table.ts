@@ -22,6 +22,8 @@ export interface AccountsTable {
   updated_at: string;
   activated_at: string | null;
   deleted_at: string | null;
+  /** The account's handle in the instance's namespace (future actor name); set at registration. */
+  handle: string | null;
 }
 
 export interface AvatarsTable {

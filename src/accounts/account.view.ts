@@ -30,6 +30,7 @@ export function avatarColor(createdAt: string): number {
 
 export interface AccountView {
   id: string;
+  handle: string | null;
   email: string;
   firstName: string | null;
   lastName: string | null;
@@ -47,6 +48,7 @@ export interface AccountView {
 export function toAccountView(a: AccountRow, avatarUpdatedAt: string | undefined): AccountView {
   return {
     id: a.id,
+    handle: a.handle,
     email: a.email ?? '',
     firstName: a.first_name,
     lastName: a.last_name,

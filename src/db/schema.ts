@@ -6,6 +6,18 @@ import type {
   EmailTokensTable,
   SessionsTable,
 } from '../accounts/account.table.ts';
+import type { AssociationLogosTable, AssociationsTable, CategoriesTable, LevelsTable } from '../associations/association.table.ts';
+import type { AnnouncementsTable, AuditLogTable, HandlesTable, InstanceSettingsTable } from '../instance/instance.table.ts';
+import type { AnonymousMembersTable, AnonymousSessionsTable, MembershipsTable } from '../memberships/membership.table.ts';
+import type {
+  ActivityFieldsTable,
+  ActivityGroupsTable,
+  DefaultCategoriesTable,
+  DefaultLevelsTable,
+  DefaultRolesTable,
+  ReferenceCategoriesTable,
+} from '../reference/reference.table.ts';
+import type { RolesTable } from '../roles/role.table.ts';
 
 export interface Database {
   accounts: AccountsTable;
@@ -13,4 +25,22 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   email_tokens: EmailTokensTable;
+  activity_groups: ActivityGroupsTable;
+  activity_fields: ActivityFieldsTable;
+  reference_categories: ReferenceCategoriesTable;
+  default_categories: DefaultCategoriesTable;
+  default_levels: DefaultLevelsTable;
+  default_roles: DefaultRolesTable;
+  handles: HandlesTable;
+  associations: AssociationsTable;
+  association_logos: AssociationLogosTable;
+  categories: CategoriesTable;
+  levels: LevelsTable;
+  roles: RolesTable;
+  memberships: MembershipsTable;
+  anonymous_members: AnonymousMembersTable;
+  anonymous_sessions: AnonymousSessionsTable;
+  instance_settings: InstanceSettingsTable;
+  announcements: AnnouncementsTable;
+  audit_log: AuditLogTable;
 }

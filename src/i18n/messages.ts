@@ -82,6 +82,12 @@ export const messages = {
     en: 'Confirm you are 15 or older, or have a parent’s consent.',
   },
   same_email: { fr: 'C’est déjà votre adresse actuelle.', en: 'This is already your current address.' },
+  handle_format: {
+    fr: 'De 2 à 30 caractères : lettres minuscules sans accent, chiffres et « _ ».',
+    en: '2 to 30 characters: lower-case letters without accents, digits and “_”.',
+  },
+  handle_reserved: { fr: 'Cette adresse est réservée : choisissez-en une autre.', en: 'This address is reserved: choose another one.' },
+  handle_taken: { fr: 'Cette adresse est déjà prise : choisissez-en une autre.', en: 'This address is already taken: choose another one.' },
   avatar_type: {
     fr: 'Image PNG, JPEG ou WebP uniquement.',
     en: 'PNG, JPEG or WebP images only.',
