@@ -25,6 +25,12 @@ import { accountRoutes } from './accounts/account.routes.ts';
 import { profileRoutes } from './accounts/profile.routes.ts';
 import { accessRoutes } from './accounts/access.routes.ts';
 import { instanceRoutes } from './instance/instance.routes.ts';
+import { settingsService } from './instance/settings.service.ts';
+import type { DomainDeps } from './http/domain-deps.ts';
+import { referenceRoutes } from './reference/reference.routes.ts';
+import { associationRoutes } from './associations/association.routes.ts';
+import { membershipRoutes } from './memberships/membership.routes.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
 
 export interface AppDeps {
@@ -55,8 +61,9 @@ export function createApp(deps: AppDeps) {
   const limiter = deps.limiter ?? memoryRateLimiter();
   const rules = deps.throttleRules ?? defaultThrottleRules;
 
+  const settings = settingsService(db, clock, { name: config.instanceName, registrationOpen: config.registrationOpen });
   const sessions = sessionService(db, clock, config.secret);
-  const accounts = accountService({ db, clock, mailer, settings: config });
+  const accounts = accountService({ db, clock, mailer, settings: { origin: config.origin, current: settings.get } });
 
   const app = new Hono<AppEnv>();
   app.onError(handleError);
@@ -93,11 +100,17 @@ export function createApp(deps: AppDeps) {
   });
 
   const routeDeps = { accounts, sessions, limiter, rules, secure: config.secure };
+  // What every domain router gets; each builds its own services from it.
+  const domainDeps: DomainDeps = { db, clock, mailer, origin: config.origin, secure: config.secure, settings, accounts, sessions, limiter, rules };
   const api = newRouter();
-  api.route('/', instanceRoutes(config));
+  api.route('/', instanceRoutes(settings));
   api.route('/', accountRoutes(routeDeps));
   api.route('/', profileRoutes(routeDeps));
   api.route('/', accessRoutes(routeDeps));
+  api.route('/', referenceRoutes(domainDeps));
+  api.route('/', associationRoutes(domainDeps));
+  api.route('/', membershipRoutes(domainDeps));
+  api.route('/', adminRoutes(domainDeps));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>
@@ -119,7 +132,7 @@ export function createApp(deps: AppDeps) {
     return problem(c, 404, 'not_found');
   });
 
-  return { app, services: { accounts, sessions }, limiter };
+  return { app, services: { accounts, sessions, settings }, limiter };
 }
 
 function matches(pattern: string, pathname: string): boolean {

@@ -24,8 +24,8 @@ const logger = getLogger(['benevalibre', 'accounts']);
 
 export interface AccountSettings {
   origin: string;
-  instanceName: string;
-  registrationOpen: boolean;
+  /** The instance's current settings (edited by the admin, defaults from configuration). */
+  current: () => Promise<{ name: string; registrationOpen: boolean }>;
 }
 
 export interface RegisterInput {
@@ -91,12 +91,12 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
     pending.add(p);
   }
 
-  const ctxOf = (a: AccountRow) => ({ site: settings.instanceName, name: displayName(a), lang: a.language });
+  const ctxOf = async (a: AccountRow) => ({ site: (await settings.current()).name, name: displayName(a), lang: a.language });
   const url = (pathAndQuery: string) => `${settings.origin}${pathAndQuery}`;
 
   async function sendActivation(account: AccountRow): Promise<void> {
     const token = await links.issue(account.id, 'activation');
-    deliver(account.email!, account.language, mails.activationMail(ctxOf(account), url(`/activation?token=${token}`)));
+    deliver(account.email!, account.language, mails.activationMail(await ctxOf(account), url(`/activation?token=${token}`)));
   }
 
   /** Inserts the account and claims its handle (from the pseudo, else the names) in one transaction. */
@@ -121,7 +121,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
   async function remindKnown(existing: AccountRow): Promise<void> {
     if (existing.status === 'inactive') await sendActivation(existing);
     else if (existing.status === 'active') {
-      deliver(existing.email!, existing.language, mails.alreadyRegisteredMail(ctxOf(existing), url('/connexion'), url('/mot-de-passe-oublie')));
+      deliver(existing.email!, existing.language, mails.alreadyRegisteredMail(await ctxOf(existing), url('/connexion'), url('/mot-de-passe-oublie')));
     }
   }
 
@@ -139,7 +139,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
 
     /** Registers a person. Known emails get the same answer (and a reminder email instead). */
     async register(input: RegisterInput): Promise<void> {
-      if (!settings.registrationOpen) throw new AppError('forbidden', 'registration_closed');
+      if (!(await settings.current()).registrationOpen) throw new AppError('forbidden', 'registration_closed');
       const fields: FieldError[] = [];
       if (!input.acceptTerms) fields.push({ field: 'acceptTerms', code: 'terms_required' });
       if (!input.ageConfirmation) fields.push({ field: 'ageConfirmation', code: 'age_required' });
@@ -211,7 +211,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       const account = await accounts.findByEmail(email);
       if (!account || (account.status !== 'active' && account.status !== 'inactive')) return;
       const token = await links.issue(account.id, 'password_reset');
-      deliver(account.email!, account.language, mails.passwordResetMail(ctxOf(account), url(`/reinitialisation?token=${token}`)));
+      deliver(account.email!, account.language, mails.passwordResetMail(await ctxOf(account), url(`/reinitialisation?token=${token}`)));
     },
 
     /** Sets a new password from an email link; every session of the account ends. Opening
@@ -257,7 +257,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       if (newEmail === account.email) throw fieldError('newEmail', 'same_email');
       if (await accounts.findByEmail(newEmail)) throw fieldError('newEmail', 'email_taken');
       const token = await links.issue(account.id, 'email_change', newEmail);
-      deliver(newEmail, account.language, mails.emailChangeMail(ctxOf(account), url(`/confirmation-email?token=${token}`)));
+      deliver(newEmail, account.language, mails.emailChangeMail(await ctxOf(account), url(`/confirmation-email?token=${token}`)));
     },
 
     async confirmEmailChange(token: string): Promise<AccountRow> {
@@ -271,7 +271,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
         // Links sent to the old address stop working once the address changed.
         await emailTokenService(trx, clock).cancel(account.id, ['password_reset', 'email_change']);
       });
-      deliver(account.email!, account.language, mails.emailChangedNoticeMail(ctxOf(account), newEmail));
+      deliver(account.email!, account.language, mails.emailChangedNoticeMail(await ctxOf(account), newEmail));
       return requireAccount(account.id);
     },
 

@@ -10,6 +10,7 @@ import { bootstrap } from '../bootstrap.ts';
 import { accountService } from '../accounts/account.service.ts';
 import { Email, Password } from '../accounts/account.schema.ts';
 import { systemClock } from '../lib/clock.ts';
+import { settingsService } from '../instance/settings.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { t } from '../i18n/messages.ts';
 
@@ -44,7 +45,8 @@ if (!password.success) {
   process.exit(64);
 }
 const { config, database, mailer } = await bootstrap({ migrate: true });
-const accounts = accountService({ db: database.db, clock: systemClock, mailer, settings: config });
+const settings = settingsService(database.db, systemClock, { name: config.instanceName, registrationOpen: config.registrationOpen });
+const accounts = accountService({ db: database.db, clock: systemClock, mailer, settings: { origin: config.origin, current: settings.get } });
 try {
   const result = await accounts.createAdmin({
     email: email.data,
