@@ -1,9 +1,18 @@
 // Interface words in French (default) and English. Plain words only: the people we
 // build for are volunteers, not technicians (ux.md, "Principles" and "Words").
 import { getState } from './store.js';
-import fr from './i18n/fr.js';
-import en from './i18n/en.js';
+import baseFr from './i18n/fr.js';
+import baseEn from './i18n/en.js';
+// Each domain keeps its words in its own pair of files, merged here.
+import associationsFr from './i18n/domains/associations.fr.js';
+import associationsEn from './i18n/domains/associations.en.js';
+import membersFr from './i18n/domains/members.fr.js';
+import membersEn from './i18n/domains/members.en.js';
+import adminFr from './i18n/domains/admin.fr.js';
+import adminEn from './i18n/domains/admin.en.js';
 
+const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr };
+const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn };
 const dictionaries = { fr, en };
 
 /**

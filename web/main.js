@@ -22,6 +22,9 @@ import { ConfirmEmailPage } from './pages/confirm-email.js';
 import { DeleteAccountPage } from './pages/delete-account.js';
 import { LegalPage } from './pages/legal.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { associationRoutes } from './routes/associations.js';
+import { memberRoutes } from './routes/members.js';
+import { adminRoutes } from './routes/admin.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
 // "guest" = pointless once logged in (login, registration).
@@ -42,7 +45,30 @@ const routes = {
   '/mentions-legales': { page: LegalPage, props: { kind: 'notice' } },
   '/confidentialite': { page: LegalPage, props: { kind: 'privacy' } },
   '/conditions': { page: LegalPage, props: { kind: 'terms' } },
+  // Each domain adds its own pages; patterns may hold parameters, e.g. /associations/:handle.
+  ...associationRoutes,
+  ...memberRoutes,
+  ...adminRoutes,
 };
+
+// Patterns with parameters, compiled once: '/associations/:handle' → /^\/associations\/([^/]+)$/.
+const patterns = Object.entries(routes)
+  .filter(([pattern]) => pattern.includes(':'))
+  .map(([pattern, route]) => ({
+    names: [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]),
+    regex: new RegExp(`^${pattern.replace(/:(\w+)/g, '([^/]+)')}$`),
+    route,
+  }));
+
+/** The route for a path, and its parameters (decoded) for pages like /associations/:handle. */
+function match(path) {
+  if (routes[path] && !path.includes(':')) return { route: routes[path], params: {} };
+  for (const { names, regex, route } of patterns) {
+    const m = regex.exec(path);
+    if (m) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) };
+  }
+  return { route: { page: NotFoundPage }, params: {} };
+}
 
 function Redirect({ to, flash }) {
   useEffect(() => navigate(to, { replace: true, flash }), [to]);
@@ -53,7 +79,7 @@ function App() {
   const state = useStore();
   const { path, query } = useLocation();
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const route = routes[normalised] || { page: NotFoundPage };
+  const { route, params } = match(normalised);
 
   let content;
   if (route.auth === 'user' && !state.account) {
@@ -63,7 +89,7 @@ function App() {
     content = html`<${Redirect} to=${safeReturnPath(query.get('retour'))} />`;
   } else {
     // key: a new page component per URL, so each page starts fresh and its h1 takes focus.
-    content = html`<${route.page} key=${normalised} query=${query} account=${state.account} ...${route.props || {}} />`;
+    content = html`<${route.page} key=${normalised} query=${query} params=${params} account=${state.account} ...${route.props || {}} />`;
   }
   return html`<${Layout} state=${state} path=${normalised}>${content}<//>`;
 }

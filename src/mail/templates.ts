@@ -11,7 +11,7 @@ export interface RenderedMail {
   html: string;
 }
 
-interface Paragraphs {
+export interface Paragraphs {
   subject: string;
   greeting: string;
   lines: string[];
@@ -22,7 +22,8 @@ interface Paragraphs {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-function render(p: Paragraphs, site: string, lang: Language): RenderedMail {
+/** Lays out one email in text and HTML; domain mail modules build on it. */
+export function render(p: Paragraphs, site: string, lang: Language): RenderedMail {
   const sign = lang === 'fr' ? `— L’équipe de ${site}` : `— The ${site} team`;
   const text = [
     p.greeting,

@@ -68,9 +68,12 @@ export function Header({ account, path, lang, theme }) {
       <ul>
         ${account
           ? html`<${NavLink} href="/" path=${path}>${t('nav.dashboard')}<//>
+              <${NavLink} href="/associations" path=${path}>${t('nav.associations')}<//>
+              ${account.isAdmin ? html`<${NavLink} href="/admin" path=${path}>${t('nav.admin')}<//>` : null}
               <${NavLink} href="/profil" path=${path}>${t('nav.profile')}<//>
               <li><button type="button" class="nav-link" onClick=${onLogout}>${t('nav.logout')}</button></li>`
-          : html`<${NavLink} href="/connexion" path=${path}>${t('nav.login')}<//>
+          : html`<${NavLink} href="/associations" path=${path}>${t('nav.associations')}<//>
+              <${NavLink} href="/connexion" path=${path}>${t('nav.login')}<//>
               <${NavLink} href="/inscription" path=${path}>${t('nav.register')}<//>`}
       </ul>
     </nav>

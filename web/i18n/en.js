@@ -6,6 +6,8 @@ export default {
   'nav.login': 'Log in',
   'nav.register': 'Sign up',
   'nav.dashboard': 'Dashboard',
+  'nav.associations': 'Associations',
+  'nav.admin': 'Administration',
   'nav.profile': 'Profile',
   'nav.logout': 'Log out',
   'prefs.language': 'Language',

@@ -6,6 +6,8 @@ export default {
   'nav.login': 'Connexion',
   'nav.register': 'Inscription',
   'nav.dashboard': 'Tableau de bord',
+  'nav.associations': 'Associations',
+  'nav.admin': 'Administration',
   'nav.profile': 'Profil',
   'nav.logout': 'Se déconnecter',
   'prefs.language': 'Langue',

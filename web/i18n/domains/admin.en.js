@@ -1,0 +1,2 @@
+// Words of the admin pages (en).
+export default {};

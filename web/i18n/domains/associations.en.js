@@ -1,0 +1,2 @@
+// Words of the associations pages (en).
+export default {};

@@ -1,0 +1,2 @@
+// Words of the associations pages (fr).
+export default {};

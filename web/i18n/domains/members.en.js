@@ -1,0 +1,2 @@
+// Words of the members pages (en).
+export default {};

@@ -1,0 +1,2 @@
+// Words of the members pages (fr).
+export default {};
