@@ -5,7 +5,11 @@
 export type Language = 'fr' | 'en';
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
 
-export const messages = {
+import associationMessages from '../associations/association.messages.ts';
+import membershipMessages from '../memberships/membership.messages.ts';
+import adminMessages from '../admin/admin.messages.ts';
+
+const baseMessages = {
   // problems (title)
   validation_failed: { fr: 'Certains champs sont à corriger.', en: 'Some fields need correcting.' },
   not_found: { fr: 'Page ou ressource introuvable.', en: 'Page or resource not found.' },
@@ -94,6 +98,9 @@ export const messages = {
   },
   avatar_size: { fr: 'Image trop lourde ({max} Ko au maximum).', en: 'Image too large ({max} KB at most).' },
 } as const satisfies Record<string, Record<Language, string>>;
+
+/** Each domain keeps its words beside its code; all keys share one namespace. */
+export const messages = { ...baseMessages, ...associationMessages, ...membershipMessages, ...adminMessages };
 
 export type MessageKey = keyof typeof messages;
 
