@@ -33,18 +33,16 @@ function headersOf(message: MailMessage): Record<string, string> {
   return headers;
 }
 
+function optionsOf(from: string, message: MailMessage) {
+  const { to, subject, text, html } = message;
+  return { from, to, subject, text, html, headers: headersOf(message) };
+}
+
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        headers: headersOf(message),
-      });
+      await transport.sendMail(optionsOf(from, message));
       logger.info('Email sent to {domain}: {subject}', { domain: message.to.split('@')[1], subject: message.subject });
     },
   };
@@ -55,14 +53,7 @@ export function fileMailer(dataDir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        headers: headersOf(message),
-      });
+      const info = await transport.sendMail(optionsOf(from, message));
       await fs.mkdir(outbox, { recursive: true });
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`);
       await fs.writeFile(file, info.message as Buffer);
