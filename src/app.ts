@@ -30,6 +30,7 @@ import type { DomainDeps } from './http/domain-deps.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { associationRoutes } from './associations/association.routes.ts';
 import { membershipRoutes } from './memberships/membership.routes.ts';
+import { anonymousSessionService } from './memberships/anonymous-session.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
 
@@ -91,7 +92,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => problem(c, 413, 'payload_too_large') }));
-  app.use('/api/*', authenticate({ sessions, origin: config.origin, secure: config.secure, limiter, rules }));
+  const anonymous = anonymousSessionService(db, clock);
+  app.use('/api/*', authenticate({ sessions, anonymous, origin: config.origin, secure: config.secure, limiter, rules }));
   // Without an explicit Accept-Language, answer in the account's own language.
   app.use('/api/*', async (c, next) => {
     const auth = c.get('auth');

@@ -16,6 +16,8 @@ import { accountRepository, type AccountRow } from './account.repository.ts';
 import type { Language, Theme } from './account.table.ts';
 import { displayName } from './account.view.ts';
 import { handleService } from '../handles/handle.service.ts';
+import { auditService, type Actor } from '../audit/audit.service.ts';
+import { releaseMembershipsForDeletion } from '../memberships/membership.service.ts';
 import { emailTokenService } from './email-token.service.ts';
 import { hashPassword, isCommonPassword, timingDummyHash, verifyPassword } from './password.ts';
 import { apiTokenRepository, sessionRepository } from './session.repository.ts';
@@ -129,6 +131,36 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
     if (!account.password_hash || !(await verifyPassword(password, account.password_hash))) {
       throw fieldError('currentPassword', 'password_wrong');
     }
+  }
+
+  /** Empties the account (see deleteAccount); `admin` when the instance admin does it (audited). */
+  async function erase(accountId: string, admin?: Actor): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      // First, so a last manager is refused (409 last_manager) before anything changes.
+      await releaseMembershipsForDeletion(trx, clock, accountId, admin);
+      const repo = accountRepository(trx);
+      await repo.update(accountId, {
+        email: null,
+        password_hash: null,
+        first_name: null,
+        last_name: null,
+        pseudo: null,
+        is_admin: 0,
+        status: 'deleted',
+        former_member_number: await repo.nextFormerMemberNumber(),
+        deleted_at: now(),
+        updated_at: now(),
+      });
+      await repo.deleteAvatar(accountId);
+      await handleService(trx, clock).release('account', accountId);
+      await repo.update(accountId, { handle: null });
+      await sessionRepository(trx).deleteAllOf(accountId);
+      await apiTokenRepository(trx).deleteAllOf(accountId);
+      await emailTokenService(trx, clock).deleteAllOf(accountId);
+      const entry = { associationId: null, action: 'account.delete', targetType: 'account', targetId: accountId };
+      if (admin) await auditService(trx, clock).record(admin, entry);
+    });
+    logger.info('Account {id} deleted', { id: accountId });
   }
 
   return {
@@ -317,30 +349,14 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
      * an author; sessions, tokens, links and the avatar go.
      */
     async deleteAccount(accountId: string, currentPassword: string): Promise<void> {
-      const account = await requireAccount(accountId);
-      await checkCurrentPassword(account, currentPassword);
-      await inTransaction(db, async (trx) => {
-        const repo = accountRepository(trx);
-        await repo.update(accountId, {
-          email: null,
-          password_hash: null,
-          first_name: null,
-          last_name: null,
-          pseudo: null,
-          is_admin: 0,
-          status: 'deleted',
-          former_member_number: await repo.nextFormerMemberNumber(),
-          deleted_at: now(),
-          updated_at: now(),
-        });
-        await repo.deleteAvatar(accountId);
-        await handleService(trx, clock).release('account', accountId);
-        await repo.update(accountId, { handle: null });
-        await sessionRepository(trx).deleteAllOf(accountId);
-        await apiTokenRepository(trx).deleteAllOf(accountId);
-        await emailTokenService(trx, clock).deleteAllOf(accountId);
-      });
-      logger.info('Account {id} deleted', { id: accountId });
+      await checkCurrentPassword(await requireAccount(accountId), currentPassword);
+      await erase(accountId);
+    },
+
+    /** The instance admin deletes an account (spec §A1): no password, the same erasure, audited. */
+    async deleteAccountAsAdmin(actor: Actor, accountId: string): Promise<void> {
+      await requireAccount(accountId);
+      await erase(accountId, actor);
     },
 
     /** For `npm run admin -- create-admin`: creates an active administrator, or promotes an existing account. */

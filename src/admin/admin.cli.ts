@@ -1,22 +1,15 @@
 /**
- * npm run admin -- <command>. Commands:
- *   create-admin --email E [--first-name F] [--last-name L] [--pseudo P]
- *     The password is read from the terminal or standard input (one line),
- *     so it never appears in the shell history or the process list.
+ * npm run admin -- <command>: create-admin, list-admins, promote, demote (see USAGE in
+ * admin.commands.ts). The password of create-admin is read from the terminal or standard
+ * input (one line), so it never appears in the shell history or the process list.
  */
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { bootstrap } from '../bootstrap.ts';
 import { accountService } from '../accounts/account.service.ts';
-import { Email, Password } from '../accounts/account.schema.ts';
 import { systemClock } from '../lib/clock.ts';
 import { settingsService } from '../instance/settings.service.ts';
-import { AppError } from '../lib/errors.ts';
-import { t } from '../i18n/messages.ts';
-
-const USAGE = `Usage:
-  npm run admin -- create-admin --email marie@exemple.fr [--first-name Marie] [--last-name Dupont] [--pseudo marie]
-  (the password is asked on the terminal, or read from standard input: echo "$PASSWORD" | npm run admin -- create-admin …)`;
+import { adminAccountsService } from './admin-accounts.service.ts';
+import { runAdminCommand } from './admin.commands.ts';
 
 async function readPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
@@ -25,42 +18,16 @@ async function readPassword(): Promise<string> {
   return answer.replace(/\r?\n$/, '');
 }
 
-const [command, ...rest] = process.argv.slice(2);
-if (command !== 'create-admin') {
-  console.error(USAGE);
-  process.exit(command ? 64 : 0);
-}
-const { values } = parseArgs({
-  args: rest,
-  options: { email: { type: 'string' }, 'first-name': { type: 'string' }, 'last-name': { type: 'string' }, pseudo: { type: 'string' } },
-});
-const email = Email.safeParse(values.email ?? '');
-if (!email.success) {
-  console.error('--email: adresse e-mail non valable / invalid email address\n' + USAGE);
-  process.exit(64);
-}
-const password = Password.safeParse(await readPassword());
-if (!password.success) {
-  console.error('password: 8 à 256 caractères / 8 to 256 characters');
-  process.exit(64);
-}
-const { config, database, mailer } = await bootstrap({ migrate: true });
-const settings = settingsService(database.db, systemClock, { name: config.instanceName, registrationOpen: config.registrationOpen });
-const accounts = accountService({ db: database.db, clock: systemClock, mailer, settings: { origin: config.origin, current: settings.get } });
-try {
-  const result = await accounts.createAdmin({
-    email: email.data,
-    password: password.data,
-    ...(values['first-name'] ? { firstName: values['first-name'] } : {}),
-    ...(values['last-name'] ? { lastName: values['last-name'] } : {}),
-    ...(values.pseudo ? { pseudo: values.pseudo } : { pseudo: values['first-name'] || values['last-name'] ? undefined : 'admin' }),
-  });
-  console.log(result.created ? `Administrator created: ${email.data} (${result.id})` : `Existing account ${email.data} is now an administrator.`);
-} catch (error) {
-  if (error instanceof AppError) {
-    for (const f of error.fields) console.error(`${f.field}: ${t(f.code, 'fr', f.params)} / ${t(f.code, 'en', f.params)}`);
-    process.exitCode = 65;
-  } else throw error;
-} finally {
-  await database.close();
-}
+process.exitCode = await runAdminCommand(
+  process.argv.slice(2),
+  { out: (line) => console.log(line), err: (line) => console.error(line), readPassword },
+  async () => {
+    const { config, database, mailer } = await bootstrap({ migrate: true });
+    const settings = settingsService(database.db, systemClock, { name: config.instanceName, registrationOpen: config.registrationOpen });
+    const accounts = accountService({ db: database.db, clock: systemClock, mailer, settings: { origin: config.origin, current: settings.get } });
+    return {
+      services: { accounts, admins: adminAccountsService({ db: database.db, clock: systemClock, accounts }) },
+      close: () => database.close(),
+    };
+  },
+);

@@ -1,4 +1,6 @@
 /** Row types of associations and what each association owns (categories, levels, logo). */
+import type { Generated } from 'kysely';
+
 export type HasEmployees = 'yes' | 'no' | 'unknown';
 
 export interface AssociationsTable {
@@ -6,6 +8,9 @@ export interface AssociationsTable {
   handle: string;
   name: string;
   name_key: string;
+  /** Lower case without accents: search and sort by name (migration 2026-11-27T1230).
+   * Set by the associations service; optional on insert so older inserts still compile. */
+  search_key: Generated<string>;
   description: string;
   website: string | null;
   activity_field_code: string | null;

@@ -23,6 +23,8 @@ export const RESERVED_HANDLES = new Set([
   'vendor', 'static', 'health', 'root', 'system', 'support', 'contact', 'help', 'aide', 'moderation', 'moderator',
   'security', 'securite', 'abuse', 'postmaster', 'webmaster', 'hostmaster', 'noreply', 'no_reply', 'mail', 'www',
   'benevalibre', 'profil', 'connexion', 'inscription', 'declarer', 'categories', 'projects', 'levels', 'shared_inbox',
+  // Fixed paths beside /associations/<handle>: the home sample (API) and the creation page (web).
+  'sample', 'nouvelle',
 ]);
 
 /** Turns a name into handle material: « Élodie Dupré » → elodie_dupre. */

@@ -1,5 +1,6 @@
 /**
- * Who is asking: a browser session (cookie) or a personal API token (Bearer). Requests
+ * Who is asking: a browser session (cookie) or a personal API token (Bearer), else an
+ * anonymous member's link session (cookie `bv_anon`, spec §A3). Requests
  * made with the cookie and changing state must carry the session's CSRF token; requests
  * without any session must at least come from our own origin (login CSRF). Bearer
  * requests need no CSRF token: browsers never attach them by themselves.
@@ -11,7 +12,7 @@ import { safeEqual } from '../lib/secrets.ts';
 import type { RateLimiter } from '../lib/rate-limiter.ts';
 import type { SessionService } from '../accounts/session.service.ts';
 import { SESSION_LIFETIME_MS } from '../accounts/session.service.ts';
-import type { AppEnv, Authentication } from './context.ts';
+import type { AnonymousAccess, AppEnv, Authentication } from './context.ts';
 import { throttle, type ThrottleRules } from './throttle.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,6 +23,8 @@ export interface AuthOptions {
   secure: boolean;
   limiter: RateLimiter;
   rules: ThrottleRules;
+  /** Resolves an anonymous member's link session (cookie `bv_anon`), when no account is logged in. */
+  anonymous?: { resolve(token: string): Promise<Omit<AnonymousAccess, 'csrfToken'> | undefined> };
 }
 
 /** `__Host-` binds the cookie to this exact origin; browsers only accept it over https. */
@@ -41,6 +44,17 @@ export function clearSessionCookie(c: Context<AppEnv>, secure: boolean): void {
   // The name already carries `__Host-`: hono's `prefix: 'host'` option would add it a second
   // time and clear a cookie that does not exist, leaving the real one in the browser.
   deleteCookie(c, sessionCookieName(secure), { path: '/', secure });
+}
+
+export const anonymousCookieName = (secure: boolean) => (secure ? '__Host-bv_anon' : 'bv_anon');
+
+/** No Max-Age nor Expires: the anonymous member's session ends with the browser (spec §A3). */
+export function setAnonymousCookie(c: Context<AppEnv>, secure: boolean, token: string): void {
+  setCookie(c, anonymousCookieName(secure), token, { httpOnly: true, sameSite: 'Lax', secure, path: '/' });
+}
+
+export function clearAnonymousCookie(c: Context<AppEnv>, secure: boolean): void {
+  deleteCookie(c, anonymousCookieName(secure), { path: '/', secure });
 }
 
 export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
@@ -68,12 +82,21 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
       }
     }
     c.set('auth', auth);
+    let anonymous: AnonymousAccess | undefined;
+    const anonymousCookie = auth ? undefined : getCookie(c, anonymousCookieName(options.secure));
+    if (anonymousCookie && options.anonymous) {
+      const found = await options.anonymous.resolve(anonymousCookie);
+      // Same CSRF scheme as account sessions: an HMAC of the session id.
+      if (found) anonymous = { ...found, csrfToken: sessions.csrfTokenFor(found.sessionId) };
+    }
+    c.set('anonymous', anonymous);
 
     if (!SAFE.has(c.req.method)) {
       if (auth?.via === 'token' && auth.scope !== 'write') throw new AppError('forbidden', 'token_scope_read');
-      if (auth?.via === 'session') {
+      const csrfToken = auth?.via === 'session' ? auth.csrfToken! : anonymous?.csrfToken;
+      if (csrfToken !== undefined) {
         const sent = c.req.header('X-CSRF-Token') ?? '';
-        if (!safeEqual(sent, auth.csrfToken!)) throw new AppError('forbidden', 'csrf_failed');
+        if (!safeEqual(sent, csrfToken)) throw new AppError('forbidden', 'csrf_failed');
       } else if (!auth) {
         // No session: refuse forms posted from other sites (login CSRF, spam registrations).
         const origin = c.req.header('Origin');

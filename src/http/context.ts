@@ -13,6 +13,14 @@ export interface Authentication {
   scope: TokenScope;
 }
 
+/** An anonymous member's link session (spec §A3): set only when no account is logged in. */
+export interface AnonymousAccess {
+  sessionId: string;
+  anonymousMemberId: string;
+  associationId: string;
+  csrfToken: string;
+}
+
 export interface AppEnv {
   /** Set by @hono/node-server; absent under app.request() in tests. */
   Bindings: { incoming?: IncomingMessage } | undefined;
@@ -21,5 +29,6 @@ export interface AppEnv {
     lang: Language;
     clientIp: string;
     auth: Authentication | undefined;
+    anonymous: AnonymousAccess | undefined;
   };
 }

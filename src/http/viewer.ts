@@ -6,5 +6,7 @@ import type { AppEnv } from './context.ts';
 export function viewerOf(c: Context<AppEnv>): Viewer {
   const auth = c.get('auth');
   if (auth) return { kind: 'account', accountId: auth.account.id, isAdmin: auth.account.is_admin === 1 };
+  const anonymous = c.get('anonymous');
+  if (anonymous) return { kind: 'anonymous', anonymousMemberId: anonymous.anonymousMemberId, associationId: anonymous.associationId };
   return { kind: 'visitor' };
 }

@@ -5,11 +5,13 @@ import { t } from '../i18n.js';
 import { Header } from './Header.js';
 import { Footer } from './Footer.js';
 import { Alert } from './Alert.js';
+import { Announcements } from './Announcements.js';
 
 export function Layout({ state, path, children }) {
   return html`<div class="page">
     <a class="skip-link" href="#contenu">${t('nav.skip')}</a>
     <${Header} account=${state.account} path=${path} lang=${state.lang} theme=${state.theme} />
+    <${Announcements} account=${state.account} />
     <main id="contenu" class="container main" tabindex="-1">
       ${state.flash ? html`<${Alert} kind="success">${state.flash}<//>` : null}
       ${children}

@@ -1,9 +1,11 @@
 // Home: a welcome for visitors, the dashboard for people who are logged in. The
-// dashboard's one main action is « Déclarer du bénévolat » (ux.md, Principles).
+// dashboard's one main action is « Déclarer du bénévolat » (ux.md, Principles): the
+// association panels come after it, so it stays visible without scrolling.
 import { html } from '../html.js';
 import { t } from '../i18n.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { Avatar } from '../components/Avatar.js';
+import { MyAssociations, SampleAssociations } from './associations/home-panels.js';
 
 function Welcome() {
   return html`<section class="hero">
@@ -19,6 +21,7 @@ function Welcome() {
       <li><strong>${t('home.point2.title')}</strong> ${t('home.point2.text')}</li>
       <li><strong>${t('home.point3.title')}</strong> ${t('home.point3.text')}</li>
     </ul>
+    <${SampleAssociations} />
   </section>`;
 }
 
@@ -37,6 +40,7 @@ function Dashboard({ account }) {
         <span aria-hidden="true" class="button-icon button-icon-plus"></span>${t('dashboard.declare')}
       </a>
     </p>
+    <${MyAssociations} account=${account} />
     <div class="card">
       <h2>${t('dashboard.accountTitle')}</h2>
       <p>${t('dashboard.accountText')}</p>
