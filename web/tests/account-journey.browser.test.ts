@@ -5,70 +5,20 @@
  * token (and use it), log out. axe-core checks every page visited; screenshots are kept
  * in test-artifacts/browser/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type ServerProcess } from '../../src/testing/server-process.ts';
-import { SmtpInbox } from '../../src/testing/smtp-inbox.ts';
+import { startStage, type Stage } from './browser-kit.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = path.join(root, 'test-artifacts', 'browser');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-let inbox: SmtpInbox;
-let server: ServerProcess;
-let browser: Browser;
-const visited: string[] = [];
-
-/** Runs axe-core on the page (WCAG 2.1 A/AA) and returns the serious or critical violations. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(artifacts, `${String(visited.length + 1).padStart(2, '0')}-${name}.png`), fullPage: true });
-  visited.push(new URL(page.url()).pathname);
-  const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
+let stage: Stage;
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  inbox = await new SmtpInbox().start();
-  server = await startServer({ BV_SMTP_URL: inbox.url, BV_MAIL_FROM: 'Bénévalibre <no-reply@localhost>' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  stage = await startStage('compte');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await inbox?.stop();
-});
+afterAll(() => stage?.stop());
 
 describe('a volunteer’s first visit, in French', () => {
   it('registers, activates, logs in with the keyboard, edits the profile, creates a token, logs out', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const context = await stage.browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
+    const { server, inbox, check, visited } = stage;
     const email = 'camille.martin@exemple.fr';
     const password = 'le chat dort sur le canapé';
 

@@ -10,26 +10,12 @@
  * test-artifacts/browser/.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type ServerProcess } from '../../src/testing/server-process.ts';
-import { SmtpInbox } from '../../src/testing/smtp-inbox.ts';
+import type { Page } from 'playwright-core';
+import { root, startStage, type Stage } from './browser-kit.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = path.join(root, 'test-artifacts', 'browser');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'une longue phrase de passe';
 const ADMIN = 'admin@exemple.fr';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 interface AssociationBody {
   id: string;
@@ -38,35 +24,16 @@ interface AssociationBody {
   isActive: boolean;
 }
 
-let inbox: SmtpInbox;
-let server: ServerProcess;
-let browser: Browser;
-let shots = 0;
-
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  shots += 1;
-  await page.screenshot({ path: path.join(artifacts, `admin-${String(shots).padStart(2, '0')}-${name}.png`), fullPage: true });
-  const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+let stage: Stage;
+const check = (page: Page, name: string) => stage.check(page, name);
+const loggedIn = (email: string) => stage.loggedIn(email, PASSWORD);
+const activeAccount = (email: string, firstName: string) => stage.activeAccount(email, firstName, PASSWORD);
 
 /** The first administrator, made with the command line against the server's database file. */
 async function createAdmin(): Promise<void> {
   const child = spawn(process.execPath, ['src/admin/admin.cli.ts', 'create-admin', '--email', ADMIN, '--first-name', 'Ada'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', BV_ENV: 'test', BV_DATA_DIR: server.dataDir, BV_ORIGIN: server.origin, BV_LOG_LEVEL: 'warning' },
+    env: { PATH: process.env.PATH ?? '', BV_ENV: 'test', BV_DATA_DIR: stage.server.dataDir, BV_ORIGIN: stage.server.origin, BV_LOG_LEVEL: 'warning' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
@@ -75,36 +42,6 @@ async function createAdmin(): Promise<void> {
   child.stdin.end(`${PASSWORD}\n`);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   expect(code, output).toBe(0);
-}
-
-/** Registers through the API and activates with the link received by email. */
-async function activeAccount(email: string, firstName: string): Promise<void> {
-  const registered = await fetch(`${server.origin}/api/v1/accounts`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD, firstName, language: 'fr', acceptTerms: true, ageConfirmation: true }),
-  });
-  expect(registered.ok).toBe(true);
-  const received = await inbox.waitFor(email, '/activation?token=');
-  const token = (received.mail.text ?? '').match(/\/activation\?token=([A-Za-z0-9_-]+)/)?.[1];
-  const activated = await fetch(`${server.origin}/api/v1/accounts/activation`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token }),
-  });
-  expect(activated.ok).toBe(true);
-}
-
-/** A phone-sized browser of its own (cookies not shared), logged in through the login page. */
-async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto(server.origin + '/connexion');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await page.getByRole('link', { name: 'Déclarer du bénévolat' }).waitFor();
-  return { context, page };
 }
 
 /** Calls the API from inside the page, with its session cookie and CSRF token, as the front end does. */
@@ -124,21 +61,10 @@ async function apiIn<T>(page: Page, method: string, url: string, body?: unknown)
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  inbox = await new SmtpInbox().start();
-  server = await startServer({ BV_SMTP_URL: inbox.url, BV_MAIL_FROM: 'Bénévalibre <no-reply@localhost>' });
+  stage = await startStage('admin');
   await createAdmin();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await inbox?.stop();
-});
+afterAll(() => stage?.stop());
 
 describe('site administration, in French', () => {
   it('moderates new associations, approves one, publishes announcements shown on the pages', async () => {
@@ -159,7 +85,7 @@ describe('site administration, in French', () => {
     await admin.locator('#legalNotice').fill('Site hébergé par l’Association des Hébergeurs.\n\nContact : contact@exemple.fr');
     await admin.getByRole('button', { name: 'Enregistrer' }).click();
     await admin.getByText('Les paramètres du site sont enregistrés.').waitFor();
-    const instance = (await (await fetch(`${server.origin}/api/v1/instance`)).json()) as { associationCreationModerated: boolean };
+    const instance = (await (await fetch(`${stage.server.origin}/api/v1/instance`)).json()) as { associationCreationModerated: boolean };
     expect(instance.associationCreationModerated).toBe(true);
 
     // The legal notice shows the text written, as paragraphs.
@@ -177,7 +103,7 @@ describe('site administration, in French', () => {
     expect(created.data.isActive).toBe(false);
 
     // The admin approves it from the queue.
-    await admin.goto(server.origin + '/admin/associations');
+    await admin.goto(stage.server.origin + '/admin/associations');
     await admin.getByText('Jardins Partagés de Talant').waitFor();
     await admin.getByText('En attente de validation').first().waitFor();
     await check(admin, 'associations-a-valider');
@@ -191,7 +117,7 @@ describe('site administration, in French', () => {
     await check(admin, 'associations-toutes');
 
     // Two announcements: one for everyone, one for association managers.
-    await admin.goto(server.origin + '/admin/annonces');
+    await admin.goto(stage.server.origin + '/admin/annonces');
     await admin.locator('#title').waitFor();
     await check(admin, 'annonces-vide');
     await admin.locator('#title').fill('Maintenance samedi');
@@ -213,9 +139,9 @@ describe('site administration, in French', () => {
     await check(manager, 'annonces-gestionnaire');
 
     // …a visitor sees the one for everyone only, and can hide it for the visit.
-    const visitorContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const visitorContext = await stage.browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
     const visitor = await visitorContext.newPage();
-    await visitor.goto(server.origin + '/');
+    await visitor.goto(stage.server.origin + '/');
     await visitor.getByTestId('announcement').filter({ hasText: 'Maintenance samedi' }).waitFor();
     expect(await visitor.getByTestId('announcement').count()).toBe(1);
     await check(visitor, 'annonce-visiteur');
@@ -227,11 +153,11 @@ describe('site administration, in French', () => {
     expect(await visitor.getByTestId('announcement').count()).toBe(0);
 
     // A person who is not an administrator is told plainly.
-    await manager.goto(server.origin + '/admin/comptes');
+    await manager.goto(stage.server.origin + '/admin/comptes');
     await manager.getByText('Cette page est réservée à l\'administration du site.').waitFor();
 
     // The admin's history shows what was done.
-    await admin.goto(server.origin + '/admin/historique');
+    await admin.goto(stage.server.origin + '/admin/historique');
     await admin.getByText('Ada a validé l\'association', { exact: false }).waitFor();
     await check(admin, 'historique');
 
@@ -254,7 +180,7 @@ describe('site administration, in French', () => {
     expect(other.status).toBe(201);
 
     // The manager creates the link; it is shown once, with what to do with it.
-    await manager.goto(`${server.origin}/associations/${own.data.handle}/membres-anonymes`);
+    await manager.goto(`${stage.server.origin}/associations/${own.data.handle}/membres-anonymes`);
     await manager.getByText('Aucun membre anonyme pour l\'instant', { exact: false }).waitFor();
     await check(manager, 'membres-anonymes-vide');
     await manager.getByRole('button', { name: 'Créer le lien' }).click();
@@ -272,9 +198,9 @@ describe('site administration, in French', () => {
     await check(manager, 'membres-anonymes-lien');
 
     // Opened in a fresh browser: the person sees their association, and only it.
-    const anonymousContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const anonymousContext = await stage.browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
     const person = await anonymousContext.newPage();
-    await person.goto(link.replace(/^https?:\/\/[^/]+/, server.origin));
+    await person.goto(link.replace(/^https?:\/\/[^/]+/, stage.server.origin));
     await person.getByRole('heading', { level: 1, name: /Léo/ }).waitFor();
     await person.getByText('Atelier Vélo Solidaire').first().waitFor();
     expect(await person.getByText('Club d’Échecs du Lac').count()).toBe(0);
@@ -300,7 +226,7 @@ describe('site administration, in French', () => {
     await manager.getByRole('button', { name: 'Oui, créer un nouveau lien' }).click();
     await manager.getByTestId('anonymous-link').filter({ hasNotText: link }).waitFor();
     const oldKey = new URL(link).searchParams.get('cle');
-    const reused = await fetch(`${server.origin}/api/v1/anonymous-session`, {
+    const reused = await fetch(`${stage.server.origin}/api/v1/anonymous-session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ key: oldKey }),
@@ -308,13 +234,13 @@ describe('site administration, in French', () => {
     expect(reused.status).toBe(403);
 
     // Members, roles and history pages of the association, as its manager sees them.
-    await manager.goto(`${server.origin}/associations/${own.data.handle}/membres`);
+    await manager.goto(`${stage.server.origin}/associations/${own.data.handle}/membres`);
     await manager.locator('li.item').filter({ hasText: 'Dominique' }).getByText('Membre actif').waitFor();
     await check(manager, 'membres');
-    await manager.goto(`${server.origin}/associations/${own.data.handle}/roles`);
+    await manager.goto(`${stage.server.origin}/associations/${own.data.handle}/roles`);
     await manager.getByRole('button', { name: 'Créer un rôle' }).waitFor();
     await check(manager, 'roles');
-    await manager.goto(`${server.origin}/associations/${own.data.handle}/historique`);
+    await manager.goto(`${stage.server.origin}/associations/${own.data.handle}/historique`);
     await manager.getByText('a créé un membre anonyme', { exact: false }).waitFor();
     await check(manager, 'historique-association');
 

@@ -2,112 +2,33 @@
  * Associations in the browser, in Debian's Chromium against the real server process
  * with emails through a real SMTP server: a person creates an association that checks
  * its new members; a second person, in another browser, finds it by searching its name
- * and asks to join; the first sees the request waiting on the dashboard. Then the
+ * and asks to join; the first sees the request waiting on the dashboard, accepts it,
+ * changes the new member's role and function; the second leaves. Then the
  * anonymous member link, opened while logged in, asks to log out first. axe-core checks
  * every page visited; screenshots are kept in test-artifacts/browser/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type ServerProcess } from '../../src/testing/server-process.ts';
-import { SmtpInbox } from '../../src/testing/smtp-inbox.ts';
+import { startStage, type Stage } from './browser-kit.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = path.join(root, 'test-artifacts', 'browser');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'le chat dort sur le canapé';
 const ASSOCIATION = 'Chorale des Tilleuls';
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-let inbox: SmtpInbox;
-let server: ServerProcess;
-let browser: Browser;
-const visited: string[] = [];
-
-/** Runs axe-core on the page (WCAG 2.1 A/AA) and returns the serious or critical violations. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(artifacts, `assoc-${String(visited.length + 1).padStart(2, '0')}-${name}.png`), fullPage: true });
-  visited.push(new URL(page.url()).pathname);
-  const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Registers through the API and activates with the link received by email (the UI path is covered by account-journey). */
-async function activeAccount(email: string, firstName: string): Promise<void> {
-  const registered = await fetch(`${server.origin}/api/v1/accounts`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD, firstName, language: 'fr', acceptTerms: true, ageConfirmation: true }),
-  });
-  expect(registered.ok).toBe(true);
-  const received = await inbox.waitFor(email, '/activation?token=');
-  const token = (received.mail.text ?? '').match(/\/activation\?token=([A-Za-z0-9_-]+)/)?.[1];
-  expect(token).toBeDefined();
-  const activated = await fetch(`${server.origin}/api/v1/accounts/activation`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token }),
-  });
-  expect(activated.ok).toBe(true);
-}
-
-/** A phone-sized browser of its own (cookies not shared), logged in through the login page. */
-async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto(server.origin + '/connexion');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await page.getByRole('link', { name: 'Déclarer du bénévolat' }).waitFor();
-  return { context, page };
-}
-
+let stage: Stage;
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  inbox = await new SmtpInbox().start();
-  server = await startServer({ BV_SMTP_URL: inbox.url, BV_MAIL_FROM: 'Bénévalibre <no-reply@localhost>' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  stage = await startStage('assoc');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await inbox?.stop();
-});
+afterAll(() => stage?.stop());
 
 describe('associations, in French', () => {
-  it('creates an association, another person finds it and asks to join, the manager sees the request', async () => {
+  it('creates an association; another person finds it, asks to join, is accepted, gets a new role and leaves', async () => {
     const anne = 'anne.leroy@exemple.fr';
     const bruno = 'bruno.petit@exemple.fr';
-    await activeAccount(anne, 'Anne');
-    await activeAccount(bruno, 'Bruno');
+    const { server, inbox, check, visited } = stage;
+    await stage.activeAccount(anne, 'Anne', PASSWORD);
+    await stage.activeAccount(bruno, 'Bruno', PASSWORD);
 
     // Anne: an empty dashboard says what to do next; the main action stays first.
-    const first = await loggedIn(anne);
+    const first = await stage.loggedIn(anne, PASSWORD);
     const a = first.page;
     await a.getByText("Vous ne faites partie d'aucune association", { exact: false }).waitFor();
     const declare = await a.getByRole('link', { name: 'Déclarer du bénévolat' }).boundingBox();
@@ -164,7 +85,7 @@ describe('associations, in French', () => {
     });
 
     // Bruno, in another browser: finds it by searching part of its name, asks to join.
-    const second = await loggedIn(bruno);
+    const second = await stage.loggedIn(bruno, PASSWORD);
     const b = second.page;
     await b.getByRole('link', { name: 'Associations', exact: true }).first().click();
     await b.waitForURL('**/associations');
@@ -199,6 +120,37 @@ describe('associations, in French', () => {
     await check(b, 'confirmation-annulation');
     await b.getByRole('button', { name: 'Non, garder ma demande' }).click();
     await b.getByText('Demande envoyée, en attente de validation').waitFor();
+
+    // Anne accepts Bruno from the pending list, then makes him a coordinator with a CEC function.
+    await a.goto(`${server.origin}/associations/${handle}/membres?statut=en-attente`);
+    await a.getByRole('button', { name: 'Accepter' }).click();
+    await a.getByText("Bruno fait maintenant partie de l'association", { exact: false }).waitFor();
+    await check(a, 'membre-accepte');
+    const accepted = await inbox.waitFor(bruno, ASSOCIATION);
+    expect(accepted.mail.subject).toContain('acceptée');
+    await a.goto(`${server.origin}/associations/${handle}/membres`);
+    await a.getByRole('button', { name: 'Changer le rôle ou la fonction' }).last().click();
+    await a.locator('#roleId').selectOption({ label: 'Coordination' });
+    await a.locator('#function').selectOption('supervision');
+    await check(a, 'membre-changer-role');
+    await a.getByRole('button', { name: 'Enregistrer' }).click();
+    await a.getByText('Les changements pour Bruno', { exact: false }).waitFor();
+    const members = await a.evaluate(async (ref) => (await fetch(`/api/v1/associations/${ref}/members`)).json(), handle);
+    expect(members.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'active', role: expect.objectContaining({ name: 'Coordination' }), function: 'supervision' })]),
+    );
+
+    // Bruno sees his new role, then leaves; the confirmation says his declarations are kept.
+    await b.goto(`${server.origin}/associations/${handle}`);
+    await b.getByText('Coordination', { exact: false }).first().waitFor();
+    await b.getByRole('button', { name: "Quitter l'association" }).click();
+    await b.getByText('Vos actions de bénévolat déjà déclarées seront conservées', { exact: false }).waitFor();
+    await check(b, 'quitter-confirmation');
+    await b.getByRole('button', { name: 'Oui, je pars' }).click();
+    await b.getByText('Vous avez quitté', { exact: false }).waitFor();
+    await check(b, 'quitte');
+    const left = await b.evaluate(async (ref) => (await fetch(`/api/v1/associations/${ref}`)).json(), handle);
+    expect(left.viewer).toMatchObject({ membership: null, canJoin: true });
 
     // An anonymous member's link, opened in Anne's logged-in browser, asks to log out first.
     const link = await a.evaluate(async (ref) => {
