@@ -96,5 +96,6 @@ describe('a volunteer’s first visit, in French', () => {
 
     expect(visited).toEqual(expect.arrayContaining(['/', '/inscription', '/activation', '/connexion', '/profil']));
     await context.close();
-  });
+    // A whole journey with a dozen axe checks: under a loaded CI machine it needs more than the default.
+  }, 120_000);
 });
