@@ -32,6 +32,11 @@ import { associationRoutes } from './associations/association.routes.ts';
 import { membershipRoutes } from './memberships/membership.routes.ts';
 import { anonymousSessionService } from './memberships/anonymous-session.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { declarationRoutes } from './declarations/declaration.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
+import { exportRoutes } from './exports/export.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
 
 export interface AppDeps {
@@ -41,6 +46,8 @@ export interface AppDeps {
   clock?: Clock;
   limiter?: RateLimiter;
   throttleRules?: ThrottleRules;
+  /** Set by main.ts: the SQLite file, for read-only connections beside the writer. */
+  databaseFile?: string;
 }
 
 export const API_BODY_LIMIT = 1024 * 1024;
@@ -103,7 +110,20 @@ export function createApp(deps: AppDeps) {
 
   const routeDeps = { accounts, sessions, limiter, rules, secure: config.secure };
   // What every domain router gets; each builds its own services from it.
-  const domainDeps: DomainDeps = { db, clock, mailer, origin: config.origin, secure: config.secure, settings, accounts, sessions, limiter, rules };
+  const domainDeps: DomainDeps = {
+    db,
+    clock,
+    mailer,
+    origin: config.origin,
+    secure: config.secure,
+    settings,
+    accounts,
+    sessions,
+    limiter,
+    rules,
+    databaseFile: deps.databaseFile ?? null,
+    secret: config.secret,
+  };
   const api = newRouter();
   api.route('/', instanceRoutes(settings));
   api.route('/', accountRoutes(routeDeps));
@@ -113,6 +133,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', associationRoutes(domainDeps));
   api.route('/', membershipRoutes(domainDeps));
   api.route('/', adminRoutes(domainDeps));
+  api.route('/', catalogRoutes(domainDeps));
+  api.route('/', declarationRoutes(domainDeps));
+  api.route('/', statisticsRoutes(domainDeps));
+  api.route('/', exportRoutes(domainDeps));
+  api.route('/', notificationRoutes(domainDeps));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>

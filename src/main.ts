@@ -6,7 +6,7 @@ import { bootstrap } from './bootstrap.ts';
 
 const { config, database, mailer } = await bootstrap({ migrate: true });
 const logger = getLogger(['benevalibre']);
-const { app, services } = createApp({ config, db: database.db, mailer });
+const { app, services } = createApp({ config, db: database.db, mailer, databaseFile: config.databaseFile });
 
 const server = serve({ fetch: app.fetch, hostname: config.listenHost, port: config.port }, (info) => {
   logger.info('Bénévalibre listening on {address}:{port}, public address {origin} ({env})', {

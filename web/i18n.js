@@ -10,9 +10,11 @@ import membersFr from './i18n/domains/members.fr.js';
 import membersEn from './i18n/domains/members.en.js';
 import adminFr from './i18n/domains/admin.fr.js';
 import adminEn from './i18n/domains/admin.en.js';
+import declarationsFr from './i18n/domains/declarations.fr.js';
+import declarationsEn from './i18n/domains/declarations.en.js';
 
-const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr };
-const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn };
+const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr };
+const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn };
 const dictionaries = { fr, en };
 
 /**

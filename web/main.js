@@ -25,6 +25,7 @@ import { NotFoundPage } from './pages/not-found.js';
 import { associationRoutes } from './routes/associations.js';
 import { memberRoutes } from './routes/members.js';
 import { adminRoutes } from './routes/admin.js';
+import { declarationRoutes } from './routes/declarations.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
 // "guest" = pointless once logged in (login, registration).
@@ -49,6 +50,7 @@ const routes = {
   ...associationRoutes,
   ...memberRoutes,
   ...adminRoutes,
+  ...declarationRoutes,
 };
 
 // Patterns with parameters, compiled once: '/associations/:handle' → /^\/associations\/([^/]+)$/.

@@ -18,6 +18,9 @@ import type {
   ReferenceCategoriesTable,
 } from '../reference/reference.table.ts';
 import type { RolesTable } from '../roles/role.table.ts';
+import type { DeclarationsTable, ProjectsTable, ValidationsTable } from '../declarations/declaration.table.ts';
+import type { JobsTable, KvTable } from '../jobs/job.table.ts';
+import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 
 export interface Database {
   accounts: AccountsTable;
@@ -43,4 +46,11 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   announcements: AnnouncementsTable;
   audit_log: AuditLogTable;
+  projects: ProjectsTable;
+  declarations: DeclarationsTable;
+  validations: ValidationsTable;
+  jobs: JobsTable;
+  kv: KvTable;
+  notification_preferences: NotificationPreferencesTable;
+  digest_items: DigestItemsTable;
 }

@@ -19,4 +19,9 @@ export interface DomainDeps {
   sessions: SessionService;
   limiter: RateLimiter;
   rules: ThrottleRules;
+  /** The database file, for a second read-only connection (long reads such as exports);
+   * null for in-memory test databases, where reads share the main connection. */
+  databaseFile: string | null;
+  /** Secret of the instance, to sign links (e.g. List-Unsubscribe) without storing them. */
+  secret: string;
 }

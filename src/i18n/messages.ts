@@ -8,6 +8,9 @@ export const LANGUAGES: readonly Language[] = ['fr', 'en'];
 import associationMessages from '../associations/association.messages.ts';
 import membershipMessages from '../memberships/membership.messages.ts';
 import adminMessages from '../admin/admin.messages.ts';
+import declarationMessages from '../declarations/declaration.messages.ts';
+import catalogMessages from '../catalog/catalog.messages.ts';
+import notificationMessages from '../notifications/notification.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -100,7 +103,15 @@ const baseMessages = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 /** Each domain keeps its words beside its code; all keys share one namespace. */
-export const messages = { ...baseMessages, ...associationMessages, ...membershipMessages, ...adminMessages };
+export const messages = {
+  ...baseMessages,
+  ...associationMessages,
+  ...membershipMessages,
+  ...adminMessages,
+  ...declarationMessages,
+  ...catalogMessages,
+  ...notificationMessages,
+};
 
 export type MessageKey = keyof typeof messages;
 

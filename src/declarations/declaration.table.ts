@@ -1,0 +1,53 @@
+/** Row types of projects, declarations and validations (spec §A4, §A5). */
+export type DeclarationStatus = 'pending' | 'validated' | 'rejected';
+export type AuthorType = 'account' | 'anonymous' | 'none';
+
+export interface ProjectsTable {
+  id: string;
+  association_id: string;
+  name: string;
+  name_key: string;
+  description: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface DeclarationsTable {
+  id: string;
+  association_id: string;
+  author_type: AuthorType;
+  author_account_id: string | null;
+  author_anonymous_id: string | null;
+  category_id: string;
+  project_id: string | null;
+  level_id: string | null;
+  title: string;
+  description: string;
+  /** YYYY-MM-DD in the association's time zone. */
+  date: string;
+  end_date: string | null;
+  duration_minutes: number;
+  /** Hundredths of a kilometre: 0.1 + 0.2 km sum exactly. */
+  distance_hundredths: number;
+  status: DeclarationStatus;
+  rejection_reason: string | null;
+  rejected_at: string | null;
+  rejected_by: string | null;
+  validation_id: string | null;
+  idempotency_key: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ValidationsTable {
+  id: string;
+  declaration_id: string;
+  validated_by: string | null;
+  validated_by_label: string;
+  validated_at: string;
+  validated_minutes: number;
+  reason: string | null;
+  imported: number;
+  superseded_at: string | null;
+}

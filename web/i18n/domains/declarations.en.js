@@ -1,0 +1,2 @@
+// Words of the declarations pages (en).
+export default {};

@@ -1,0 +1,2 @@
+// Words of the declarations pages (fr).
+export default {};
