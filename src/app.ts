@@ -37,6 +37,8 @@ import { declarationRoutes } from './declarations/declaration.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
+import { notificationJobs } from './notifications/notification.jobs.ts';
+import { jobRuntime } from './jobs/runtime.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
 
 export interface AppDeps {
@@ -124,6 +126,10 @@ export function createApp(deps: AppDeps) {
     databaseFile: deps.databaseFile ?? null,
     secret: config.secret,
   };
+  // Durable jobs (emails, digests; later imports and federation): started by main.ts.
+  const notifications = notificationJobs({ db, clock, mailer, origin: config.origin, secret: config.secret, settings });
+  const jobs = jobRuntime({ db, clock, handlers: { ...notifications.handlers }, onStart: () => notifications.scheduleDigest() });
+
   const api = newRouter();
   api.route('/', instanceRoutes(settings));
   api.route('/', accountRoutes(routeDeps));
@@ -159,7 +165,7 @@ export function createApp(deps: AppDeps) {
     return problem(c, 404, 'not_found');
   });
 
-  return { app, services: { accounts, sessions, settings }, limiter };
+  return { app, services: { accounts, sessions, settings, jobs }, limiter };
 }
 
 function matches(pattern: string, pathname: string): boolean {

@@ -7,6 +7,7 @@ import { bootstrap } from './bootstrap.ts';
 const { config, database, mailer } = await bootstrap({ migrate: true });
 const logger = getLogger(['benevalibre']);
 const { app, services } = createApp({ config, db: database.db, mailer, databaseFile: config.databaseFile });
+await services.jobs.start();
 
 const server = serve({ fetch: app.fetch, hostname: config.listenHost, port: config.port }, (info) => {
   logger.info('Bénévalibre listening on {address}:{port}, public address {origin} ({env})', {
@@ -24,6 +25,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info('{signal} received, stopping', { signal });
   server.close();
+  await services.jobs.stop(); // lets the running job finish; the others wait in the database
   await services.accounts.flush();
   await database.close();
   process.exit(0);

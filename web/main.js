@@ -9,7 +9,6 @@ import { navigate, safeReturnPath, startRouter, useLocation } from './router.js'
 import { t } from './i18n.js';
 import { Layout } from './components/Layout.js';
 import { HomePage } from './pages/home.js';
-import { DeclarePage } from './pages/declare.js';
 import { RegisterPage } from './pages/register.js';
 import { ActivationPage } from './pages/activation.js';
 import { LoginPage } from './pages/login.js';
@@ -31,7 +30,6 @@ import { declarationRoutes } from './routes/declarations.js';
 // "guest" = pointless once logged in (login, registration).
 const routes = {
   '/': { page: HomePage },
-  '/declarer': { page: DeclarePage, auth: 'user' },
   '/inscription': { page: RegisterPage, auth: 'guest' },
   '/activation': { page: ActivationPage },
   '/connexion': { page: LoginPage, auth: 'guest' },

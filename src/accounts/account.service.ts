@@ -18,6 +18,7 @@ import { displayName } from './account.view.ts';
 import { handleService } from '../handles/handle.service.ts';
 import { auditService, type Actor } from '../audit/audit.service.ts';
 import { releaseMembershipsForDeletion } from '../memberships/membership.service.ts';
+import { releaseDeclarationsForDeletion } from '../declarations/declaration.service.ts';
 import { emailTokenService } from './email-token.service.ts';
 import { hashPassword, isCommonPassword, timingDummyHash, verifyPassword } from './password.ts';
 import { apiTokenRepository, sessionRepository } from './session.repository.ts';
@@ -138,6 +139,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
     await inTransaction(db, async (trx) => {
       // First, so a last manager is refused (409 last_manager) before anything changes.
       await releaseMembershipsForDeletion(trx, clock, accountId, admin);
+      await releaseDeclarationsForDeletion(trx, accountId, clock, admin);
       const repo = accountRepository(trx);
       await repo.update(accountId, {
         email: null,

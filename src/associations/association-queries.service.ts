@@ -63,13 +63,6 @@ export function associationQueries(db: Db) {
     return { row, standing };
   }
 
-  /** Members (active), anonymous members and admins read what the association uses to declare. */
-  async function insider(viewer: Viewer, ref: string): Promise<AssociationRow> {
-    const { row, standing } = await visible(viewer, ref);
-    if (!standing.isMember && !standing.isAdmin && !standing.isAnonymousMember) throw new AppError('forbidden', 'forbidden');
-    return row;
-  }
-
   async function viewerBlock(viewer: Viewer, standing: Standing, row: AssociationRow): Promise<ViewerBlock> {
     const { membership, role } = standing;
     // The last manager cannot leave (safeguard of §A3): say so before they try.
@@ -112,16 +105,6 @@ export function associationQueries(db: Db) {
       const summary: AssociationSummaryRow | undefined = await repo.summaryById(row.id);
       if (!summary) throw new AppError('not_found', 'not_found');
       return toAssociationView(summary, await viewerBlock(viewer, standing, row));
-    },
-
-    async categories(viewer: Viewer, ref: string) {
-      const row = await insider(viewer, ref);
-      return (await repo.categories(row.id)).map((c) => ({ id: c.id, name: c.name, description: c.description, referenceCode: c.reference_code }));
-    },
-
-    async levels(viewer: Viewer, ref: string) {
-      const row = await insider(viewer, ref);
-      return (await repo.levels(row.id)).map((l) => ({ id: l.id, name: l.name, description: l.description }));
     },
 
     /** The logo of an association the viewer may see; `public` when anyone may cache it. */

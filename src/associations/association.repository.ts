@@ -239,13 +239,6 @@ export function associationRepository(db: Db) {
       return Number(r.numDeletedRows) > 0;
     },
 
-    categories(associationId: string) {
-      return db.selectFrom('categories').selectAll().where('association_id', '=', associationId).orderBy('position').orderBy('name_key').execute();
-    },
-    levels(associationId: string) {
-      return db.selectFrom('levels').selectAll().where('association_id', '=', associationId).orderBy('position').orderBy('name_key').execute();
-    },
-
     /** The account's memberships (any status) with role and association, by association name. */
     async membershipsOf(accountId: string) {
       const rows = await summaries()

@@ -14,11 +14,9 @@ import {
   Association,
   AssociationPage,
   AssociationSample,
-  CategoryList,
   CreateAssociationBody,
   Dashboard,
   IdParam,
-  LevelList,
   ListQuery,
   RefParam,
   SampleQuery,
@@ -76,22 +74,6 @@ export function associationRoutes(deps: DomainDeps) {
       responses: { 200: json(Association, 'Updated'), ...notFound, ...problems },
     }),
     async (c) => c.json(await associations.update(viewerOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/associations/{id}/categories', tags, summary: 'The association’s categories (members and admins)',
-      request: { params: IdParam }, responses: { 200: json(CategoryList, 'By position'), ...notFound, ...problems },
-    }),
-    async (c) => c.json({ items: await associations.categories(viewerOf(c), c.req.valid('param').id) }, 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/associations/{id}/levels', tags, summary: 'The association’s levels (members and admins)',
-      request: { params: IdParam }, responses: { 200: json(LevelList, 'By position'), ...notFound, ...problems },
-    }),
-    async (c) => c.json({ items: await associations.levels(viewerOf(c), c.req.valid('param').id) }, 200),
   );
 
   app.openapi(

@@ -157,13 +157,6 @@ export const AuditEntry = z
   .openapi('AuditEntry');
 export const AuditList = z.object({ items: z.array(AuditEntry) }).openapi('AuditList');
 
-export const CategoryList = z
-  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable(), referenceCode: z.string() })) })
-  .openapi('CategoryList');
-export const LevelList = z
-  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })) })
-  .openapi('LevelList');
-
 export const Dashboard = z
   .object({
     items: z.array(

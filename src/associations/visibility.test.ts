@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { Browser, createTestApp, loggedIn, type TestApp } from '../testing/test-app.ts';
 import { addMember, adminBrowser, createAssociation, memberBrowser, namesIn, type AssociationView } from './association.fixtures.ts';
 import { associationService } from './association.service.ts';
+import { catalogService } from '../catalog/catalog.service.ts';
 
 type Who = 'visitor' | 'account' | 'member' | 'pending' | 'coordinator' | 'admin' | 'manager';
 
@@ -122,8 +123,9 @@ describe('visibility', () => {
     const seen = await service.detail(anonymous, hidden.id);
     expect(seen.viewer).toMatchObject({ isAnonymousMember: true, canJoin: false, canLeave: false, membership: null });
     expect((await service.list(anonymous, {})).items.map((a) => a.name)).toEqual(['Cachée', 'Publique']);
-    expect(await service.levels(anonymous, hidden.id)).toHaveLength(3);
-    await expect(service.levels(anonymous, open.id)).rejects.toMatchObject({ kind: 'forbidden' });
+    const catalog = catalogService({ db: t.db, clock: t.clock });
+    expect(await catalog.listItems(anonymous, 'level', hidden.id)).toHaveLength(3);
+    await expect(catalog.listItems(anonymous, 'level', open.id)).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(service.detail(anonymous, inactive.id)).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

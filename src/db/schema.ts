@@ -21,6 +21,13 @@ import type { RolesTable } from '../roles/role.table.ts';
 import type { DeclarationsTable, ProjectsTable, ValidationsTable } from '../declarations/declaration.table.ts';
 import type { JobsTable, KvTable } from '../jobs/job.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
+import type {
+  StatisticsDirtyTable,
+  StatisticsLedgerTable,
+  StatisticsMembersTable,
+  StatisticsMonthsTable,
+  StatisticsTotalsTable,
+} from '../statistics/statistics.table.ts';
 
 export interface Database {
   accounts: AccountsTable;
@@ -53,4 +60,9 @@ export interface Database {
   kv: KvTable;
   notification_preferences: NotificationPreferencesTable;
   digest_items: DigestItemsTable;
+  statistics_dirty: StatisticsDirtyTable;
+  statistics_ledger: StatisticsLedgerTable;
+  statistics_totals: StatisticsTotalsTable;
+  statistics_members: StatisticsMembersTable;
+  statistics_months: StatisticsMonthsTable;
 }

@@ -14,11 +14,11 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError, fieldError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import type { RenderedMail } from '../mail/templates.ts';
+import { notify } from '../notifications/notifier.ts';
 import { roleRepository, type RoleRow } from '../roles/role.repository.ts';
 import { accessTo, accountIdOf, requireAnyPermission, type Asker } from './access.ts';
 import { joinRequestMail, membershipApprovedMail } from './membership.mails.ts';
-import { membershipRepository, type AssociationRow, type MembershipRow, type Recipient } from './membership.repository.ts';
+import { membershipRepository, type AssociationRow, type MembershipRow } from './membership.repository.ts';
 import type { MemberFunction, MembershipStatus } from './membership.table.ts';
 import { compareMembers, toMemberView, type MemberView } from './membership.view.ts';
 import { requirePermission, type Standing } from './policy.ts';
@@ -79,39 +79,19 @@ async function memberView(db: Db, membershipId: string): Promise<MemberView> {
 }
 
 export function membershipService(deps: MembershipDeps) {
-  const { db, clock, mailer, settings, origin } = deps;
+  const { db, clock, settings, origin } = deps;
   const now = () => clock.now().toISOString();
-  const pending = new Set<Promise<void>>();
-
-  /** Emails leave after the commit, without holding the answer: an SMTP hiccup loses nothing. */
-  function deliver(to: Recipient, mail: (site: string) => RenderedMail): void {
-    const p = settings
-      .get()
-      .then((s) => mailer.send({ to: to.email, language: to.language, ...mail(s.name) }))
-      .catch((error: unknown) => logger.error('Email to {domain} failed: {error}', { domain: to.email.split('@')[1], error }))
-      .finally(() => pending.delete(p));
-    pending.add(p);
-  }
-
-  async function notifyJoinRequest(association: AssociationRow, memberName: string): Promise<void> {
+  /** Emails go through notify() inside the change's transaction: sent by the job worker after the commit. */
+  async function notifyJoinRequest(trx: Db, site: string, association: AssociationRow, memberName: string): Promise<void> {
     const url = `${origin}/associations/${association.handle}/membres`;
-    for (const r of await membershipRepository(db).recipientsWith(association.id, 'manage_members')) {
-      deliver(r, (site) => joinRequestMail({ site, name: displayName(r), lang: r.language }, memberName, association.name, url));
+    for (const r of await membershipRepository(trx).recipientsWith(association.id, 'manage_members')) {
+      await notify(trx, { accountId: r.id, kind: 'membership_request', site, clock, url, render: (ctx) => joinRequestMail(ctx, memberName, association.name, url) });
     }
   }
 
-  async function notifyApproved(association: AssociationRow, accountId: string): Promise<void> {
-    const r = await db
-      .selectFrom('accounts')
-      .select(['id', 'email', 'language', 'first_name', 'last_name', 'pseudo', 'former_member_number'])
-      .where('id', '=', accountId)
-      .where('status', '=', 'active')
-      .where('email', 'is not', null)
-      .$narrowType<{ email: string }>()
-      .executeTakeFirst();
-    if (!r) return;
+  async function notifyApproved(trx: Db, site: string, association: AssociationRow, accountId: string): Promise<void> {
     const url = `${origin}/associations/${association.handle}`;
-    deliver(r, (site) => membershipApprovedMail({ site, name: displayName(r), lang: r.language }, association.name, url));
+    await notify(trx, { accountId, kind: 'membership_approved', site, clock, url, render: (ctx) => membershipApprovedMail(ctx, association.name, url) });
   }
 
   async function targetOf(trx: Db, association: AssociationRow, membershipId: string) {
@@ -123,15 +103,14 @@ export function membershipService(deps: MembershipDeps) {
   const nameOf = async (trx: Db, membershipId: string) => (await memberView(trx, membershipId)).account.displayName;
 
   return {
-    /** Waits for emails still being sent (tests, shutdown). */
-    async flush(): Promise<void> {
-      await Promise.all([...pending]);
-    },
+    /** Kept for callers: emails now leave through the job queue (see services.jobs.drain()). */
+    async flush(): Promise<void> {},
 
     /** The asker joins with the default role: active, or pending when membership is moderated. */
     async join(asker: Asker, ref: string): Promise<MemberView> {
       const accountId = accountIdOf(asker);
-      const { view, association } = await inTransaction(db, async (trx) => {
+      const site = (await settings.get()).name; // before the transaction: settings read the main connection
+      const { view } = await inTransaction(db, async (trx) => {
         const { association, standing } = await accessTo(trx, asker, ref);
         if (standing.membership) throw new AppError('conflict', 'already_member');
         if (association.is_active !== 1) throw new AppError('forbidden', 'forbidden');
@@ -158,9 +137,9 @@ export function membershipService(deps: MembershipDeps) {
           targetId: id,
           changes: { account: [null, view.account.displayName], role: [null, role.name], status: [null, status] },
         });
+        if (status === 'pending') await notifyJoinRequest(trx, site, association, view.account.displayName);
         return { view, association };
       });
-      if (view.status === 'pending') await notifyJoinRequest(association, view.account.displayName);
       return view;
     },
 
@@ -198,12 +177,13 @@ export function membershipService(deps: MembershipDeps) {
 
     /** Accepts a pending member (and tells them); approving an active member changes nothing. */
     async approve(asker: Asker, ref: string, membershipId: string): Promise<MemberView> {
-      const { view, association, approved } = await inTransaction(db, async (trx) => {
+      const site = (await settings.get()).name;
+      const { view } = await inTransaction(db, async (trx) => {
         const { association, standing } = await accessTo(trx, asker, ref);
         requirePermission(standing, 'manage_members');
         const { membership } = await targetOf(trx, association, membershipId);
         const before = await memberView(trx, membership.id);
-        if (membership.status === 'active') return { view: before, association, approved: false };
+        if (membership.status === 'active') return { view: before };
         await membershipRepository(trx).update(membership.id, { status: 'active', approved_at: now(), approved_by: asker.actor.accountId });
         await auditService(trx, clock).record(asker.actor, {
           associationId: association.id,
@@ -213,9 +193,9 @@ export function membershipService(deps: MembershipDeps) {
           // The name (unchanged) keeps the entry readable after the membership is gone.
           changes: { account: [before.account.displayName, before.account.displayName], status: ['pending', 'active'] },
         });
-        return { view: await memberView(trx, membership.id), association, approved: true };
+        await notifyApproved(trx, site, association, before.account.id);
+        return { view: await memberView(trx, membership.id) };
       });
-      if (approved) await notifyApproved(association, view.account.id);
       return view;
     },
 

@@ -32,6 +32,8 @@ export async function createTestApp(
     limiter,
     throttleRules: { ...defaultThrottleRules, ...options.throttleRules },
   });
+  // Notification emails leave through the job queue, as in production.
+  await built.services.jobs.start();
   return { ...built, db: database.db, database, clock, mailer, config };
 }
 
@@ -146,6 +148,7 @@ export async function comparable(res: Response): Promise<{ status: number; type:
 /** Every message sent to `to` so far (after pending deliveries). */
 export async function mailsTo(t: TestApp, to: string) {
   await t.services.accounts.flush();
+  await t.services.jobs.drain();
   return t.mailer.sent.filter((m) => m.to === to);
 }
 

@@ -13,6 +13,7 @@ import { SubmitButton } from '../components/SubmitButton.js';
 import { AvatarSection } from './profile-avatar.js';
 import { SessionsSection } from './profile-sessions.js';
 import { TokensSection } from './profile-tokens.js';
+import { NotificationSection } from './declarations/notifications.js';
 
 function validate(values) {
   const problems = nameProblems(values);
@@ -98,6 +99,7 @@ export function ProfilePage({ account }) {
       </ul>
     </section>
 
+    <${NotificationSection} />
     <${SessionsSection} />
     <${TokensSection} />
 

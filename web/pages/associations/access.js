@@ -23,11 +23,13 @@ function Welcome({ session, onEnd, busy }) {
       </div>
       ${association.description ? html`<p class="assoc-description">${association.description}</p>` : null}
     </div>
-    <section class="card card-soon" aria-labelledby="access-can">
+    <section class="card" aria-labelledby="access-can">
       <h2 id="access-can">${t('access.canTitle')}</h2>
-      <p>${t('access.canDeclare', { name: association.name })}</p>
-      <p class="soon-badge">${t('declare.soon')}</p>
-      <p>${t('access.soonText')}</p>
+      <p>${t('access.declareText', { name: association.name })}</p>
+      <p class="actions">
+        <a class="button button-primary button-large" href="/declarer">${t('decl.links.declare')}</a>
+        <a class="button button-secondary" href="/mes-benevolats">${t('decl.links.mine')}</a>
+      </p>
     </section>
     <${Alert} kind="info">
       <p>${t('access.endsWithBrowser')}</p>

@@ -51,6 +51,14 @@ function ManageLinks({ association }) {
   if (permissions.manageMembers || admin) {
     links.push(['/membres-anonymes', t('assoc.manage.anonymous'), t('assoc.manage.anonymousText')]);
   }
+  // Declarations (issue 4): the list to validate, statistics, and what a declaration picks from.
+  if (permissions.manageDeclarations || manager) links.push(['/declarations', t('decl.links.declarations'), t('decl.links.declarationsText')]);
+  if (permissions.manageDeclarations || permissions.listMembers || manager) {
+    links.push(['/statistiques', t('decl.links.statistics'), t('decl.links.statisticsText')]);
+  }
+  if (permissions.manageCategories || manager) links.push(['/categories', t('decl.links.categories'), t('decl.links.categoriesText')]);
+  if (permissions.manageLevels || manager) links.push(['/niveaux', t('decl.links.levels'), t('decl.links.levelsText')]);
+  if (permissions.manageProjects || manager) links.push(['/projets', t('decl.links.projects'), t('decl.links.projectsText')]);
   if (manager) {
     links.push(['/historique', t('assoc.manage.history'), t('assoc.manage.historyText')]);
     links.push(['/parametres', t('assoc.manage.settings'), t('assoc.manage.settingsText')]);
@@ -92,6 +100,9 @@ export function AssociationPage({ params, account }) {
       ? html`
           ${!association.isActive ? html`<p class="muted">${t('assoc.detail.inactiveText')}</p>` : null}
           <${MembershipBox} association=${association} account=${account} onChanged=${onChanged} />
+          ${association.viewer?.membership?.status === 'active' && association.isActive
+            ? html`<p class="actions"><a class="button button-primary" href=${`/declarer?association=${encodeURIComponent(association.handle)}`}>${t('decl.links.declare')}</a></p>`
+            : null}
           <section aria-labelledby="about-title" class="assoc-about">
             <h2 id="about-title">${t('assoc.detail.about')}</h2>
             ${association.description

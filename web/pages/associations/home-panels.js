@@ -54,6 +54,9 @@ function Panel({ item }) {
     ${membership.status === 'pending' ? html`<p class="assoc-status-row"><${Status} kind="waiting">${t('assoc.membership.pending')}<//></p>` : null}
     ${!association.isActive ? html`<p class="assoc-status-row"><${Status} kind="waiting">${t('assoc.status.inactive')}<//></p>` : null}
     ${counts && membership.status === 'active' ? html`<${Counts} association=${association} counts=${counts} />` : null}
+    ${membership.status === 'active' && (item.permissions?.manageDeclarations || item.permissions?.manageAssociation)
+      ? html`<p class="panel-counts"><a href=${associationPath(association, '/declarations?statut=en-attente')}>${t('decl.links.toValidate')}</a></p>`
+      : null}
   </li>`;
 }
 
@@ -62,7 +65,8 @@ export function MyAssociations({ account }) {
   const { items, error } = useLoad('/me/associations');
   const instance = useInstance();
   const creationOpen = canCreate(instance, account);
-  return html`<section class="my-associations" aria-labelledby="my-associations-title">
+  return html`<p class="actions"><a class="button button-secondary" href="/mes-benevolats">${t('decl.links.mine')}</a></p>
+    <section class="my-associations" aria-labelledby="my-associations-title">
     <h2 id="my-associations-title">${t('home.assoc.title')}</h2>
     ${error ? html`<${Alert}>${error}<//>` : null}
     ${items === null ? html`<p role="status" class="muted">${t('common.loading')}</p>` : null}

@@ -1,0 +1,32 @@
+/**
+ * CSV and ODS export of 1,000,000 declarations (one association holding them all):
+ * time, size and peak memory of the process, each export in a fresh child process;
+ * plus how long other requests waited meanwhile.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { generate } from './dataset.ts';
+import { mib } from './lib.ts';
+
+const run = promisify(execFile);
+const DECLARATIONS = 1_000_000;
+
+export async function exportsBench(dir: string): Promise<void> {
+  const file = path.join(dir, 'exports.sqlite');
+  const data = await generate({ file, declarations: DECLARATIONS, associations: 1, volunteers: 2_000, years: 5, today: '2026-11-27' });
+  console.log(`${DECLARATIONS.toLocaleString('en')} declarations of one association generated in ${(data.generateMs / 1000).toFixed(1)} s`);
+  await data.database.close();
+  const child = fileURLToPath(new URL('./export-child.ts', import.meta.url));
+  for (const format of ['csv', 'ods']) {
+    const { stdout } = await run(process.execPath, [child, file, format, dir], { maxBuffer: 1 << 20 });
+    const r = JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; bytes: number; lines: number; rssBefore: number; peakRss: number; others: { n: number; p50: number; p99: number; max: number } };
+    if (format === 'csv' && r.lines !== DECLARATIONS + 1) throw new Error(`CSV: ${r.lines} lines for ${DECLARATIONS} declarations`);
+    console.log(
+      `${format.toUpperCase()} export: ${(r.ms / 1000).toFixed(1)} s (${Math.round(DECLARATIONS / (r.ms / 1000)).toLocaleString('en')} rows/s), ${mib(r.bytes)}; ` +
+        `peak RSS ${mib(r.peakRss)} (process before the export: ${mib(r.rssBefore)}, so +${mib(r.peakRss - r.rssBefore)}); ` +
+        `other requests meanwhile: ${r.others.n}, p50 ${r.others.p50.toFixed(1)} ms, p99 ${r.others.p99.toFixed(1)} ms, max ${r.others.max.toFixed(1)} ms`,
+    );
+  }
+}

@@ -1,0 +1,105 @@
+/** How a declaration is shown (JSON of the contract) and what the viewer may do with it. */
+import { displayName } from '../accounts/account.view.ts';
+import type { AuthorType, DeclarationStatus } from './declaration.table.ts';
+import type { DeclarationRow, DeclarationViewRow } from './declaration.repository.ts';
+import { formatDistance } from './declaration.rules.ts';
+
+export interface DeclarationView {
+  id: string;
+  associationId: string;
+  association: { id: string; handle: string; name: string };
+  author: { type: AuthorType; id: string | null; displayName: string | null };
+  category: { id: string; name: string };
+  project: { id: string; name: string } | null;
+  level: { id: string; name: string } | null;
+  title: string;
+  description: string;
+  date: string;
+  endDate: string | null;
+  durationMinutes: number;
+  distanceKm: string;
+  status: DeclarationStatus;
+  rejectionReason: string | null;
+  validation: {
+    id: string;
+    validatedMinutes: number;
+    validatedAt: string;
+    validatedBy: { id: string | null; label: string };
+    reason: string | null;
+  } | null;
+  createdAt: string;
+  updatedAt: string;
+  can: { edit: boolean; delete: boolean; validate: boolean };
+}
+
+/** The viewer's position toward one declaration's association. */
+export interface Rights {
+  accountId: string | null;
+  anonymousMemberId: string | null;
+  /** manageDeclarations (or manageAssociation, or instance admin). */
+  manages: boolean;
+  /** An active member, or this association's anonymous member: may declare and edit their own. */
+  active: boolean;
+}
+
+/** The declaration is the viewer's own (as an account, or as the anonymous member). */
+export function isAuthor(d: Pick<DeclarationRow, 'author_type' | 'author_account_id' | 'author_anonymous_id'>, r: Rights): boolean {
+  if (d.author_type === 'account') return r.accountId !== null && d.author_account_id === r.accountId;
+  if (d.author_type === 'anonymous') return r.anonymousMemberId !== null && d.author_anonymous_id === r.anonymousMemberId;
+  return false;
+}
+
+/**
+ * Managers edit and delete any; authors (still members) edit theirs, and delete them
+ * unless validated in a moderated association (the validation is the association's word).
+ */
+export function canOf(d: DeclarationRow & { moderate_declarations: number }, r: Rights): DeclarationView['can'] {
+  const own = isAuthor(d, r) && r.active;
+  const locked = d.status === 'validated' && d.moderate_declarations === 1;
+  return { edit: r.manages || own, delete: r.manages || (own && !locked), validate: r.manages };
+}
+
+function authorOf(r: DeclarationViewRow): DeclarationView['author'] {
+  if (r.author_type === 'account') {
+    const name = r.author_account_id
+      ? displayName({ first_name: r.author_first_name, last_name: r.author_last_name, pseudo: r.author_pseudo, former_member_number: r.author_former_member_number })
+      : null;
+    return { type: 'account', id: r.author_account_id, displayName: name };
+  }
+  // An anonymous member deleted since keeps their actions, without a name.
+  if (r.author_type === 'anonymous') return { type: 'anonymous', id: r.author_anonymous_id, displayName: r.anonymous_name ?? 'Membre anonyme' };
+  return { type: 'none', id: null, displayName: null };
+}
+
+export function toDeclarationView(r: DeclarationViewRow, rights: Rights): DeclarationView {
+  return {
+    id: r.id,
+    associationId: r.association_id,
+    association: { id: r.association_id, handle: r.association_handle, name: r.association_name },
+    author: authorOf(r),
+    category: { id: r.category_id, name: r.category_name },
+    project: r.project_id && r.project_name !== null ? { id: r.project_id, name: r.project_name } : null,
+    level: r.level_id && r.level_name !== null ? { id: r.level_id, name: r.level_name } : null,
+    title: r.title,
+    description: r.description,
+    date: r.date,
+    endDate: r.end_date,
+    durationMinutes: r.duration_minutes,
+    distanceKm: formatDistance(r.distance_hundredths),
+    status: r.status,
+    rejectionReason: r.status === 'rejected' ? r.rejection_reason : null,
+    validation:
+      r.validation_id && r.v_validated_at !== null
+        ? {
+            id: r.validation_id,
+            validatedMinutes: r.v_validated_minutes ?? 0,
+            validatedAt: r.v_validated_at,
+            validatedBy: { id: r.v_validated_by, label: r.v_validated_by_label ?? '' },
+            reason: r.v_reason,
+          }
+        : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    can: canOf(r, rights),
+  };
+}
