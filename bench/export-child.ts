@@ -13,7 +13,7 @@ import { MemoryMailer } from '../src/mail/mailer.ts';
 import { setupLogging } from '../src/logging.ts';
 import { percentile } from './lib.ts';
 
-const [file, format, dir] = process.argv.slice(2) as [string, string, string];
+const [file, format, dir, query = ''] = process.argv.slice(2) as [string, string, string, string?];
 await setupLogging({ env: 'test', logLevel: 'error' });
 const database = openDatabase(file);
 const config = loadConfig({ BV_ENV: 'test', BV_ORIGIN: 'http://localhost:3000', BV_DATA_DIR: dir });
@@ -37,7 +37,7 @@ const probe = (async () => {
 })();
 
 const started = performance.now();
-const res = await app.request(`/api/v1/associations/asso-1/declarations/export?format=${format}`, { headers });
+const res = await app.request(`/api/v1/associations/asso-1/declarations/export?format=${format}${query ? `&${query}` : ''}`, { headers });
 if (res.status !== 200) throw new Error(`export: ${res.status} ${await res.text()}`);
 const reader = res.body!.getReader();
 let bytes = 0;
@@ -46,7 +46,7 @@ for (;;) {
   const { value, done } = await reader.read();
   if (done) break;
   bytes += value.length;
-  if (format === 'csv') for (const b of value) if (b === 10) lines += 1;
+  if (format === 'csv') for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines += 1;
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }
 const ms = performance.now() - started;

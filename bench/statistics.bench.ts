@@ -48,12 +48,12 @@ async function measure(dir: string, declarations: number): Promise<Figures> {
     const body = (await res.json()) as { totals: { declarations: number } };
     if (body.totals.declarations <= 0) throw new Error('statistics: nothing counted');
   };
-  const total = await samples(RUNS, 40, () => get());
-  const year = await samples(RUNS, 40, () => get('?year=2025'));
+  const total = await samples(RUNS, 200, () => get());
+  const year = await samples(RUNS, 200, () => get('?year=2025'));
   // A change to fold in before each read: one of the association's validated declarations edited.
   const ids = (data.database.sqlite.prepare(`SELECT id FROM declarations WHERE association_id = ? AND status = 'validated' LIMIT 1000`).all(largest.id) as { id: string }[]).map((r) => r.id);
   const touch = data.database.sqlite.prepare('UPDATE declarations SET distance_hundredths = distance_hundredths + 1 WHERE id = ?');
-  const afterWrite = await samples(RUNS, 40, async (i) => {
+  const afterWrite = await samples(RUNS, 200, async (i) => {
     touch.run(ids[i % ids.length]);
     await get();
   });

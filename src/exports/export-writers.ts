@@ -90,9 +90,9 @@ function odsCell(c: Cell): string {
     case 'text':
       return `<table:table-cell office:value-type="string">${paragraphs(neutralise(c.value))}</table:table-cell>`;
     case 'date':
-      return `<table:table-cell office:value-type="date" office:date-value="${c.value}"><text:p>${c.value}</text:p></table:table-cell>`;
+      return `<table:table-cell table:style-name="date" office:value-type="date" office:date-value="${c.value}"><text:p>${c.value}</text:p></table:table-cell>`;
     case 'number':
-      return `<table:table-cell office:value-type="float" office:value="${c.value}"><text:p>${xmlText(c.text)}</text:p></table:table-cell>`;
+      return `<table:table-cell table:style-name="decimal" office:value-type="float" office:value="${c.value}"><text:p>${xmlText(c.text)}</text:p></table:table-cell>`;
     case 'empty':
       return '<table:table-cell/>';
   }
@@ -104,7 +104,20 @@ const NS = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"',
 ].join(' ');
+
+/**
+ * Dates shown as 2026-03-02 (without a style, LibreOffice adds a time of day); hours and
+ * kilometres with two decimals, in the reader's locale (2,50 in French).
+ */
+const STYLES =
+  '<office:automatic-styles><number:date-style style:name="iso-date"><number:year number:style="long"/><number:text>-</number:text>' +
+  '<number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>' +
+  '<number:number-style style:name="two-decimals"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/></number:number-style>' +
+  '<style:style style:name="date" style:family="table-cell" style:data-style-name="iso-date"/>' +
+  '<style:style style:name="decimal" style:family="table-cell" style:data-style-name="two-decimals"/></office:automatic-styles>';
 
 const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
@@ -120,7 +133,7 @@ export async function* ods(pages: Pages, lang: Language, at: Date, sheetName: st
   yield await zip.file('META-INF/manifest.xml', utf8.encode(MANIFEST), true);
   yield zip.begin('content.xml');
   const head =
-    `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NS} office:version="1.2"><office:body><office:spreadsheet>` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NS} office:version="1.2">${STYLES}<office:body><office:spreadsheet>` +
     `<table:table table:name="${xmlText(sheetName)}"><table:table-column table:number-columns-repeated="${HEADERS[lang].length}"/>\n` +
     odsRow(HEADERS[lang].map((h) => odsCell({ kind: 'text', value: h })));
   yield await zip.write(utf8.encode(head));

@@ -5,13 +5,12 @@
  * with a data descriptor. Written here rather than taken from npm because ODF's rule
  * for `mimetype` must hold exactly and node:zlib already gives deflate and CRC-32.
  *
- * Streaming deflate without holding the file: each piece is compressed on its own with a
- * sync flush (no final bit, byte-aligned), the last with Z_FINISH; concatenated, the
- * pieces form one valid deflate stream (each piece only refers back within itself).
- * Compression runs on libuv's thread pool, not on the event loop.
+ * Streaming deflate without holding the file: one deflate stream for the entry, flushed
+ * (Z_SYNC_FLUSH: byte-aligned, no final bit) after each piece so that piece's bytes can
+ * leave at once. Compression runs on libuv's thread pool, not on the event loop.
  */
 import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, deflateRaw, type DeflateRaw } from 'node:zlib';
 
 const deflate = promisify(deflateRaw);
 const MAX32 = 0xffffffff;
@@ -41,6 +40,8 @@ export class ZipWriter {
   private readonly time: number;
   private readonly date: number;
   private current: Entry | null = null;
+  private stream: DeflateRaw | null = null;
+  private out: Buffer[] = [];
 
   constructor(at: Date) {
     [this.time, this.date] = dosTime(at);
@@ -81,16 +82,29 @@ export class ZipWriter {
   begin(name: string): Uint8Array {
     if (this.current) throw new Error('an entry is already open');
     this.current = { name: Buffer.from(name), flags: 0x08, method: 8, crc: 0, compressed: 0, size: 0, offset: this.offset };
+    this.stream = createDeflateRaw({ level: LEVEL });
+    this.stream.on('data', (chunk: Buffer) => this.out.push(chunk));
     return this.advance(this.localHeader(this.current));
+  }
+
+  /** What the deflate stream produced so far (every 'data' of a flush is emitted before the next turn). */
+  private async drained(): Promise<Buffer> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const out = Buffer.concat(this.out);
+    this.out = [];
+    return out;
   }
 
   /** One piece of the open entry, compressed. */
   async write(data: Uint8Array): Promise<Uint8Array> {
     const e = this.current;
-    if (!e) throw new Error('no open entry');
+    const z = this.stream;
+    if (!e || !z) throw new Error('no open entry');
     e.crc = crc32(data, e.crc);
     e.size += data.length;
-    const out = await deflate(data, { finishFlush: constants.Z_SYNC_FLUSH, level: LEVEL });
+    z.write(data);
+    await new Promise<void>((resolve) => z.flush(constants.Z_SYNC_FLUSH, () => resolve()));
+    const out = await this.drained();
     e.compressed += out.length;
     if (e.size > MAX32) throw new Error('export too large for a ZIP file without ZIP64');
     return this.advance(out);
@@ -99,8 +113,15 @@ export class ZipWriter {
   /** Ends the open entry: the final deflate block, then the data descriptor. */
   async end(): Promise<Uint8Array> {
     const e = this.current;
-    if (!e) throw new Error('no open entry');
-    const last = await deflate(Buffer.alloc(0));
+    const z = this.stream;
+    if (!e || !z) throw new Error('no open entry');
+    await new Promise<void>((resolve, reject) => {
+      z.once('end', resolve);
+      z.once('error', reject);
+      z.end();
+    });
+    const last = await this.drained();
+    this.stream = null;
     e.compressed += last.length;
     const d = Buffer.alloc(16);
     d.writeUInt32LE(0x08074b50, 0);

@@ -158,7 +158,15 @@ class Delta {
 /** Applies the members' changes; a member entering or leaving a cell changes its distinct count. */
 async function applyMembers(trx: Trx, delta: Delta): Promise<void> {
   for (const [associationId, byMember] of delta.members) {
+    // Most edits move no member in or out of a cell (same author, category, year…): their
+    // changes net to zero and need no reading at all.
+    for (const [member, byCell] of byMember) {
+      for (const [cellKey, change] of byCell) if (change === 0) byCell.delete(cellKey);
+      if (byCell.size === 0) byMember.delete(member);
+    }
+    if (byMember.size === 0) continue;
     const keys = [...byMember.keys()];
+    const periods = [...new Set([...byMember.values()].flatMap((byCell) => [...byCell.keys()].map((k) => Number(k.split('|')[0]))))];
     const current = new Map<string, number>();
     for (const part of slices(keys)) {
       const rows = await trx
@@ -166,13 +174,13 @@ async function applyMembers(trx: Trx, delta: Delta): Promise<void> {
         .select(['member_key', 'period', 'dimension', 'dimension_id', 'entries'])
         .where('association_id', '=', associationId)
         .where('member_key', 'in', part)
+        .where('period', 'in', periods)
         .execute();
       for (const r of rows) current.set(`${r.member_key}|${r.period}|${r.dimension}|${r.dimension_id}`, r.entries);
     }
     const upserts: Database['statistics_members'][] = [];
     for (const [member, byCell] of byMember) {
       for (const [cellKey, change] of byCell) {
-        if (change === 0) continue;
         const [period, dimension, dimension_id] = cellKey.split('|') as [string, Dimension, string];
         const before = current.get(`${member}|${cellKey}`) ?? 0;
         const after = before + change;
@@ -208,7 +216,7 @@ async function applyMembers(trx: Trx, delta: Delta): Promise<void> {
 async function applyTotals(trx: Trx, delta: Delta): Promise<void> {
   const totals = [...delta.totals.values()].filter((t) => t.entries !== 0 || t.minutes !== 0 || t.distance_hundredths !== 0 || t.members !== 0);
   for (const part of slices(totals)) {
-    await trx
+    const emptied = await trx
       .insertInto('statistics_totals')
       .values(part)
       .onConflict((oc) =>
@@ -219,11 +227,22 @@ async function applyTotals(trx: Trx, delta: Delta): Promise<void> {
           members: eb('statistics_totals.members', '+', eb.ref('excluded.members')),
         })),
       )
+      .returning(['association_id', 'period', 'dimension', 'dimension_id', 'entries'])
       .execute();
+    // A cell without entries is empty: dropped rather than kept at zero.
+    for (const e of emptied.filter((r) => r.entries === 0)) {
+      await trx
+        .deleteFrom('statistics_totals')
+        .where('association_id', '=', e.association_id)
+        .where('period', '=', e.period)
+        .where('dimension', '=', e.dimension)
+        .where('dimension_id', '=', e.dimension_id)
+        .execute();
+    }
   }
   const months = [...delta.months.values()].filter((m) => m.entries !== 0 || m.minutes !== 0 || m.distance_hundredths !== 0);
   for (const part of slices(months)) {
-    await trx
+    const emptied = await trx
       .insertInto('statistics_months')
       .values(part)
       .onConflict((oc) =>
@@ -233,13 +252,11 @@ async function applyTotals(trx: Trx, delta: Delta): Promise<void> {
           distance_hundredths: eb('statistics_months.distance_hundredths', '+', eb.ref('excluded.distance_hundredths')),
         })),
       )
+      .returning(['association_id', 'month', 'entries'])
       .execute();
-  }
-  const associations = [...new Set([...delta.totals.values()].map((t) => t.association_id))];
-  for (const part of slices(associations)) {
-    // A cell without entries is empty: drop it rather than keep zeros.
-    await trx.deleteFrom('statistics_totals').where('association_id', 'in', part).where('entries', '=', 0).execute();
-    await trx.deleteFrom('statistics_months').where('association_id', 'in', part).where('entries', '=', 0).execute();
+    for (const e of emptied.filter((r) => r.entries === 0)) {
+      await trx.deleteFrom('statistics_months').where('association_id', '=', e.association_id).where('month', '=', e.month).execute();
+    }
   }
 }
 
