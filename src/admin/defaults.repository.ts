@@ -38,6 +38,9 @@ export function defaultsRepository(db: Db) {
     insertRole: async (row: Insertable<DefaultRolesTable>) => void (await db.insertInto('default_roles').values(row).execute()),
     updateCategory: async (id: string, changes: Updateable<DefaultCategoriesTable>) =>
       void (await db.updateTable('default_categories').set(changes).where('id', '=', id).execute()),
+    /** Association categories count as their default's reference category: keep the copies in step. */
+    followReference: async (defaultCategoryId: string, referenceCode: string) =>
+      void (await db.updateTable('categories').set({ reference_code: referenceCode }).where('default_category_id', '=', defaultCategoryId).execute()),
     updateLevel: async (id: string, changes: Updateable<DefaultLevelsTable>) =>
       void (await db.updateTable('default_levels').set(changes).where('id', '=', id).execute()),
     updateRole: async (id: string, changes: Updateable<DefaultRolesTable>) =>

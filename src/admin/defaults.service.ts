@@ -103,6 +103,8 @@ export function defaultsService(db: Db, clock: Clock) {
           ...(patch.description !== undefined ? { description: text(patch.description) } : {}),
           ...(patch.referenceCode !== undefined ? { reference_code: patch.referenceCode } : {}),
         });
+        // Statistics compare associations through the reference category of each default.
+        if (patch.referenceCode !== undefined) await r.followReference(id, patch.referenceCode);
         return diff(categoryView(before), categoryView(found(await r.category(id))));
       });
       return categoryView(found(await repo.category(id)));

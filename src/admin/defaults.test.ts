@@ -1,6 +1,7 @@
 /** Default categories, levels and roles: CRUD, unique names, reference codes, the default-role rules. */
 import { describe, expect, it } from 'vitest';
 import { Browser, createTestApp, errorOn, fieldsOf, loggedIn, problemOf, type TestApp } from '../testing/test-app.ts';
+import { createAssociation } from '../associations/association.fixtures.ts';
 
 async function asAdmin(t: TestApp, email = 'admin@exemple.fr'): Promise<Browser> {
   const b = await loggedIn(t, email);
@@ -138,5 +139,24 @@ describe('default roles', () => {
     await admin.request('PATCH', `${ROLES}/${coordination!.id}`, { permissions: { manageDeclarations: false, manageProjects: true } });
     const [entry] = await items<{ action: string; targetType: string; changes: Record<string, unknown> }>(admin, '/api/v1/admin/audit');
     expect(entry).toMatchObject({ action: 'default_role.update', targetType: 'default_role', changes: { manageDeclarations: [true, false], manageProjects: [false, true] } });
+  });
+});
+
+describe('changing a default category’s reference category', () => {
+  it('carries the change to the associations’ linked categories, so statistics stay comparable', async () => {
+    const t = await createTestApp();
+    const admin = await asAdmin(t);
+    const association = await createAssociation(admin, { name: 'Jardin partagé' });
+    const seeded = await items<{ id: string; name: string; referenceCode: string }>(admin, CATEGORIES);
+    const other = seeded.find((c) => c.referenceCode === 'autre')!;
+    const res = await admin.request('PATCH', `${CATEGORIES}/${other.id}`, { referenceCode: 'logistique' });
+    expect(res.status).toBe(200);
+    const copies = await t.db
+      .selectFrom('categories')
+      .select(['reference_code'])
+      .where('association_id', '=', association.id)
+      .where('default_category_id', '=', other.id)
+      .execute();
+    expect(copies).toEqual([{ reference_code: 'logistique' }]);
   });
 });
