@@ -82,10 +82,6 @@ export default {
   'dashboard.accountText': 'Your name, picture, password and preferences are set in your profile.',
   'dashboard.profileLink': 'See my profile',
 
-  'declare.title': 'Record volunteering',
-  'declare.soon': 'Coming soon',
-  'declare.text': 'You will soon be able to record here the time you give to your association. Thank you for your patience!',
-  'declare.back': 'Back to the dashboard',
 
   'register.title': 'Create an account',
   'register.already': 'Already have an account?',

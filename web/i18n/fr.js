@@ -82,10 +82,6 @@ export default {
   'dashboard.accountText': 'Votre nom, votre photo, votre mot de passe et vos préférences se règlent dans votre profil.',
   'dashboard.profileLink': 'Voir mon profil',
 
-  'declare.title': 'Déclarer du bénévolat',
-  'declare.soon': 'Bientôt disponible',
-  'declare.text': 'Vous pourrez bientôt noter ici le temps que vous donnez à votre association. Merci pour votre patience !',
-  'declare.back': 'Retour au tableau de bord',
 
   'register.title': 'Créer un compte',
   'register.already': 'Vous avez déjà un compte ?',

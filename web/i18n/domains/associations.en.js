@@ -159,8 +159,6 @@ export default {
   'access.hello': 'Hello {name}',
   'access.memberOf': 'You are a member of',
   'access.canTitle': 'What you can do',
-  'access.canDeclare': 'Record the hours of volunteering you give to {name}.',
-  'access.soonText': 'The form to record your hours is coming to this site very soon.',
   'access.endsWithBrowser': 'Your access ends when you close the browser.',
   'access.keepLink': 'To come back, open again the personal link your association gave you (by email or message): keep it safe and do not share it.',
   'access.end': 'End the access now',

@@ -160,8 +160,6 @@ export default {
   'access.hello': 'Bonjour {name}',
   'access.memberOf': 'Vous êtes membre de',
   'access.canTitle': 'Ce que vous pouvez faire',
-  'access.canDeclare': 'Noter les heures de bénévolat que vous donnez à {name}.',
-  'access.soonText': 'Le formulaire pour noter vos heures arrive très bientôt sur ce site.',
   'access.endsWithBrowser': 'Votre accès se termine quand vous fermez le navigateur.',
   'access.keepLink': 'Pour revenir, rouvrez le lien personnel que l\'association vous a donné (par e-mail ou par message) : gardez-le précieusement et ne le partagez pas.',
   'access.end': 'Terminer l\'accès maintenant',

@@ -1,6 +1,11 @@
 // Words of the members pages (en): members, roles, anonymous members, history.
 export default {
   'members.frame.nav.label': 'Managing the association',
+  'members.frame.nav.declarations': 'Volunteering records',
+  'members.frame.nav.statistics': 'Statistics',
+  'members.frame.nav.categories': 'Categories',
+  'members.frame.nav.levels': 'Levels',
+  'members.frame.nav.projects': 'Projects',
   'members.frame.nav.members': 'Members',
   'members.frame.nav.roles': 'Roles',
   'members.frame.nav.anonymous': 'Anonymous members',

@@ -1,6 +1,11 @@
 // Words of the members pages (fr): membres, rôles, membres anonymes, historique.
 export default {
   'members.frame.nav.label': 'Gestion de l\'association',
+  'members.frame.nav.declarations': 'Actions de bénévolat',
+  'members.frame.nav.statistics': 'Statistiques',
+  'members.frame.nav.categories': 'Catégories',
+  'members.frame.nav.levels': 'Niveaux',
+  'members.frame.nav.projects': 'Projets',
   'members.frame.nav.members': 'Membres',
   'members.frame.nav.roles': 'Rôles',
   'members.frame.nav.anonymous': 'Membres anonymes',

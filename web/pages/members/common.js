@@ -33,9 +33,14 @@ export function useAssociation(handle) {
 }
 
 const SECTIONS = [
+  { path: 'declarations', key: 'members.frame.nav.declarations', permission: 'manageDeclarations' },
+  { path: 'statistiques', key: 'members.frame.nav.statistics', permission: 'manageDeclarations' },
   { path: 'membres', key: 'members.frame.nav.members', permission: 'listMembers' },
   { path: 'roles', key: 'members.frame.nav.roles', permission: 'manageRoles' },
   { path: 'membres-anonymes', key: 'members.frame.nav.anonymous', permission: 'manageMembers' },
+  { path: 'categories', key: 'members.frame.nav.categories', permission: 'manageCategories' },
+  { path: 'niveaux', key: 'members.frame.nav.levels', permission: 'manageLevels' },
+  { path: 'projets', key: 'members.frame.nav.projects', permission: 'manageProjects' },
   { path: 'historique', key: 'members.frame.nav.history', permission: 'manageAssociation' },
   { path: 'parametres', key: 'members.frame.nav.settings', permission: 'manageAssociation' },
 ];
