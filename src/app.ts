@@ -37,6 +37,7 @@ import { declarationRoutes } from './declarations/declaration.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
+import { IMPORT_BODY_LIMIT, importRoutes } from './imports/import.routes.ts';
 import { notificationJobs } from './notifications/notification.jobs.ts';
 import { jobRuntime } from './jobs/runtime.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
@@ -100,7 +101,8 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: ok ? 'ok' : 'degraded', database: ok ? 'ok' : 'unreachable' }, ok ? 200 : 503);
   });
 
-  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => problem(c, 413, 'payload_too_large') }));
+  const [apiLimit, importLimit] = [API_BODY_LIMIT, IMPORT_BODY_LIMIT].map((maxSize) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, 'payload_too_large') }));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/v1/imports') ? importLimit! : apiLimit!)(c, next));
   const anonymous = anonymousSessionService(db, clock);
   app.use('/api/*', authenticate({ sessions, anonymous, origin: config.origin, secure: config.secure, limiter, rules }));
   // Without an explicit Accept-Language, answer in the account's own language.
@@ -144,6 +146,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', statisticsRoutes(domainDeps));
   api.route('/', exportRoutes(domainDeps));
   api.route('/', notificationRoutes(domainDeps));
+  api.route('/', importRoutes(domainDeps));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>

@@ -20,6 +20,7 @@ import type {
 import type { RolesTable } from '../roles/role.table.ts';
 import type { DeclarationsTable, ProjectsTable, ValidationsTable } from '../declarations/declaration.table.ts';
 import type { JobsTable, KvTable } from '../jobs/job.table.ts';
+import type { ImportsTable } from '../imports/import.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 import type {
   StatisticsDirtyTable,
@@ -65,4 +66,5 @@ export interface Database {
   statistics_totals: StatisticsTotalsTable;
   statistics_members: StatisticsMembersTable;
   statistics_months: StatisticsMonthsTable;
+  imports: ImportsTable;
 }

@@ -1,4 +1,5 @@
 /** Row types of projects, declarations and validations (spec §A4, §A5). */
+import type { ColumnType } from 'kysely';
 export type DeclarationStatus = 'pending' | 'validated' | 'rejected';
 export type AuthorType = 'account' | 'anonymous' | 'none';
 
@@ -38,6 +39,9 @@ export interface DeclarationsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** `<file token>:<pk>` for declarations imported from a Bénévalibre file (re-imports stay idempotent);
+   * optional on insert, so only the import sets it. */
+  origin_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ValidationsTable {

@@ -10,6 +10,7 @@ import membershipMessages from '../memberships/membership.messages.ts';
 import adminMessages from '../admin/admin.messages.ts';
 import declarationMessages from '../declarations/declaration.messages.ts';
 import catalogMessages from '../catalog/catalog.messages.ts';
+import importMessages from '../imports/import.messages.ts';
 import notificationMessages from '../notifications/notification.messages.ts';
 
 const baseMessages = {
@@ -110,6 +111,7 @@ export const messages = {
   ...adminMessages,
   ...declarationMessages,
   ...catalogMessages,
+  ...importMessages,
   ...notificationMessages,
 };
 
