@@ -69,19 +69,8 @@ export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const AdminAuditEntry = z
-  .object({
-    id: z.string(),
-    associationId: z.string().nullable(),
-    actor: z.object({ accountId: z.string().nullable(), label: z.string() }),
-    action: z.string(),
-    targetType: z.string(),
-    targetId: z.string().nullable(),
-    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('AdminAuditEntry');
-export const AdminAuditList = z.object({ items: z.array(AdminAuditEntry) }).openapi('AdminAuditList');
+// One audit schema for the whole API.
+export { AuditList as AdminAuditList } from '../audit/audit.schema.ts';
 
 export const Stats = z
   .object({

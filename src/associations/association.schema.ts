@@ -143,19 +143,7 @@ const pagedOf = <T extends z.ZodType>(item: T) => ({ items: z.array(item), page:
 export const AssociationPage = z.object(pagedOf(AssociationSummary)).openapi('AssociationPage');
 export const AssociationSample = z.object({ items: z.array(AssociationSummary) }).openapi('AssociationSample');
 
-export const AuditEntry = z
-  .object({
-    id: z.string(),
-    associationId: z.string().nullable(),
-    actor: z.object({ accountId: z.string().nullable(), label: z.string() }),
-    action: z.string(),
-    targetType: z.string(),
-    targetId: z.string().nullable(),
-    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('AuditEntry');
-export const AuditList = z.object({ items: z.array(AuditEntry) }).openapi('AuditList');
+export { AuditEntry, AuditList } from '../audit/audit.schema.ts';
 
 export const Dashboard = z
   .object({

@@ -11,6 +11,8 @@ import { DAY, isoAfter, type Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import { hashToken, randomToken } from '../lib/secrets.ts';
+import { associationRepository } from '../associations/association.repository.ts';
+import { toSummary, type AssociationSummary } from '../associations/association.view.ts';
 import { todayIn } from './access.ts';
 import { anonymousRepository, type AnonymousAccessRow } from './anonymous.repository.ts';
 
@@ -23,23 +25,9 @@ export interface AnonymousSessionInfo {
   associationId: string;
 }
 
-export interface AssociationSummaryView {
-  id: string;
-  handle: string;
-  name: string;
-  description: string;
-  logoUrl: string | null;
-  activityField: { code: string; name: string } | null;
-  postalCode: string | null;
-  country: string;
-  isHidden: boolean;
-  isActive: boolean;
-  memberCount: number;
-}
-
 export interface AnonymousSessionView {
   anonymousMember: { id: string; name: string };
-  association: AssociationSummaryView;
+  association: AssociationSummary;
 }
 
 export function anonymousSessionService(db: Db, clock: Clock) {
@@ -87,24 +75,9 @@ export function anonymousSessionService(db: Db, clock: Clock) {
     /** What the anonymous member's page shows: their name and their one association. */
     async describe(info: AnonymousSessionInfo): Promise<AnonymousSessionView> {
       const member = await repo.find(info.associationId, info.anonymousMemberId);
-      const a = await repo.summaryRow(info.associationId);
-      if (!member || !a) throw new AppError('unauthenticated', 'unauthenticated');
-      return {
-        anonymousMember: { id: member.id, name: member.name },
-        association: {
-          id: a.id,
-          handle: a.handle,
-          name: a.name,
-          description: a.description,
-          logoUrl: a.logo_updated_at ? `/api/v1/associations/${a.id}/logo?v=${encodeURIComponent(a.logo_updated_at)}` : null,
-          activityField: a.activity_field_code && a.activity_field_name ? { code: a.activity_field_code, name: a.activity_field_name } : null,
-          postalCode: a.postal_code,
-          country: a.country,
-          isHidden: a.is_hidden === 1,
-          isActive: a.is_active === 1,
-          memberCount: Number(a.member_count ?? 0),
-        },
-      };
+      const row = await associationRepository(db).summaryById(info.associationId);
+      if (!member || !row) throw new AppError('unauthenticated', 'unauthenticated');
+      return { anonymousMember: { id: member.id, name: member.name }, association: toSummary(row) };
     },
   };
 }

@@ -66,26 +66,5 @@ export function anonymousRepository(db: Db) {
     async deleteExpiredSessions(now: string): Promise<void> {
       await db.deleteFrom('anonymous_sessions').where('expires_at', '<=', now).execute();
     },
-
-    /** The association as its summary shows it (for the anonymous member's page). */
-    summaryRow(associationId: string) {
-      return db
-        .selectFrom('associations')
-        .leftJoin('activity_fields', 'activity_fields.code', 'associations.activity_field_code')
-        .leftJoin('association_logos', 'association_logos.association_id', 'associations.id')
-        .selectAll('associations')
-        .select((eb) => [
-          'activity_fields.name_fr as activity_field_name',
-          'association_logos.updated_at as logo_updated_at',
-          eb
-            .selectFrom('memberships')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('memberships.association_id', '=', 'associations.id')
-            .where('memberships.status', '=', 'active')
-            .as('member_count'),
-        ])
-        .where('associations.id', '=', associationId)
-        .executeTakeFirst();
-    },
   };
 }

@@ -1,6 +1,7 @@
 /** Request and response schemas of memberships and anonymous members (spec §A3). */
 import { z } from '@hono/zod-openapi';
 import { RoleRef } from '../roles/role.schema.ts';
+import { AssociationSummary } from '../associations/association.schema.ts';
 
 const id = z.string().min(1).max(64);
 
@@ -87,26 +88,11 @@ export const CreatedAnonymousMember = z.object({ anonymousMember: AnonymousMembe
 
 export const AnonymousSessionBody = z.object({ key: z.string().min(1).max(200) }).openapi('AnonymousSessionBody');
 
-export const AssociationSummaryOfAnonymous = z
-  .object({
-    id: z.string(),
-    handle: z.string(),
-    name: z.string(),
-    description: z.string(),
-    logoUrl: z.string().nullable(),
-    activityField: z.object({ code: z.string(), name: z.string() }).nullable(),
-    postalCode: z.string().nullable(),
-    country: z.string(),
-    isHidden: z.boolean(),
-    isActive: z.boolean(),
-    memberCount: z.number().int(),
-  })
-  .openapi('AnonymousAssociationSummary');
 
 export const AnonymousSession = z
   .object({
     anonymousMember: z.object({ id: z.string(), name: z.string() }),
-    association: AssociationSummaryOfAnonymous,
+    association: AssociationSummary,
     csrfToken: z.string(),
   })
   .openapi('AnonymousSession');
