@@ -21,6 +21,16 @@ import type { RolesTable } from '../roles/role.table.ts';
 import type { DeclarationsTable, ProjectsTable, ValidationsTable } from '../declarations/declaration.table.ts';
 import type { JobsTable, KvTable } from '../jobs/job.table.ts';
 import type { ImportsTable } from '../imports/import.table.ts';
+import type {
+  ActorKeysTable,
+  FlagsTable,
+  FollowsTable,
+  InboxActivitiesTable,
+  OutboxEventsTable,
+  RemoteActorsTable,
+  RemoteHostsTable,
+} from '../federation/federation.table.ts';
+import type { NewsTable } from '../news/news.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 import type {
   StatisticsDirtyTable,
@@ -67,4 +77,12 @@ export interface Database {
   statistics_members: StatisticsMembersTable;
   statistics_months: StatisticsMonthsTable;
   imports: ImportsTable;
+  actor_keys: ActorKeysTable;
+  remote_actors: RemoteActorsTable;
+  follows: FollowsTable;
+  news: NewsTable;
+  outbox_events: OutboxEventsTable;
+  remote_hosts: RemoteHostsTable;
+  inbox_activities: InboxActivitiesTable;
+  flags: FlagsTable;
 }

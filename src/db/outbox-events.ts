@@ -1,0 +1,34 @@
+/**
+ * Outbox events (engineering guide): a service that changes something other instances
+ * must learn records a neutral event **in the same transaction** as the change. The same
+ * transaction enqueues a durable `outbox` job, so the federation layer turns the event
+ * into deliveries only after commit, and nothing is lost if the process dies meanwhile.
+ */
+import type { Db } from './database.ts';
+import type { Clock } from '../lib/clock.ts';
+import { newId } from '../lib/ids.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
+
+export const OUTBOX_QUEUE = 'outbox';
+
+export type OutboxEventKind = 'news.created' | 'news.updated' | 'news.deleted' | 'association.updated' | 'association.deleted' | 'account.updated' | 'account.deleted';
+
+export interface OutboxEventInput {
+  kind: OutboxEventKind;
+  associationId?: string | null | undefined;
+  subjectType: string;
+  subjectId: string;
+  payload?: Record<string, unknown> | undefined;
+}
+
+/** Records the event and its dispatch job; call it with the transaction of the change. */
+export async function recordOutboxEvent(trx: Db, clock: Clock, event: OutboxEventInput): Promise<string> {
+  const id = newId();
+  await trx.insertInto('outbox_events').values({
+    id, kind: event.kind, association_id: event.associationId ?? null, subject_type: event.subjectType, subject_id: event.subjectId,
+    payload: JSON.stringify(event.payload ?? {}), created_at: clock.now().toISOString(), dispatched_at: null,
+  }).execute();
+  // One ordering key per record: its events are dispatched in the order they happened.
+  await enqueueJob(trx, clock, OUTBOX_QUEUE, { eventId: id }, { orderingKey: `${event.subjectType}:${event.subjectId}` });
+  return id;
+}
