@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       logLevel: 'info',
       allowPrivateAddresses: false,
+      tls: undefined,
     });
   });
 
@@ -126,6 +127,17 @@ describe('loadConfig', () => {
     ]);
     expect(loadConfig({ ...PROD, BV_ALLOW_PRIVATE_ADDRESSES: 'false' }).allowPrivateAddresses).toBe(false);
     expect(loadConfig({ BV_ENV: 'test', BV_ALLOW_PRIVATE_ADDRESSES: 'true' }).allowPrivateAddresses).toBe(true);
+  });
+
+  it('serves HTTPS itself only with both a certificate and a key file', () => {
+    expect(loadConfig({ BV_TLS_CERT_FILE: '/etc/bv/cert.pem', BV_TLS_KEY_FILE: 'key.pem' }).tls).toEqual({
+      certFile: '/etc/bv/cert.pem',
+      keyFile: path.resolve('key.pem'),
+    });
+    const both = 'BV_TLS_CERT_FILE and BV_TLS_KEY_FILE go together: set both (PEM files) or neither';
+    expect(problemsOf({ BV_TLS_CERT_FILE: '/etc/bv/cert.pem' })).toEqual([both]);
+    expect(problemsOf({ BV_TLS_KEY_FILE: '/etc/bv/key.pem', BV_TLS_CERT_FILE: ' ' })).toEqual([both]);
+    expect(loadConfig({ BV_TLS_CERT_FILE: '', BV_TLS_KEY_FILE: '' }).tls).toBeUndefined();
   });
 
   it('reads yes/no words in French and English', () => {

@@ -52,6 +52,8 @@ const envSchema = z.object({
     .enum(['debug', 'info', 'warning', 'error'], { error: 'BV_LOG_LEVEL must be debug, info, warning or error' })
     .default('info'),
   BV_ALLOW_PRIVATE_ADDRESSES: bool('BV_ALLOW_PRIVATE_ADDRESSES', false),
+  BV_TLS_CERT_FILE: z.string().min(1).optional(),
+  BV_TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Environment = 'production' | 'development' | 'test';
@@ -74,6 +76,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warning' | 'error';
   allowPrivateAddresses: boolean;
+  /** PEM files: when both are set the server itself speaks HTTPS (no reverse proxy needed, e.g. the federation tests). */
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +118,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push('BV_ALLOW_PRIVATE_ADDRESSES is for tests only and is refused in production');
     }
   }
+  if (Boolean(e.BV_TLS_CERT_FILE) !== Boolean(e.BV_TLS_KEY_FILE)) {
+    // One without the other would silently serve plain HTTP where HTTPS was meant.
+    problems.push('BV_TLS_CERT_FILE and BV_TLS_KEY_FILE go together: set both (PEM files) or neither');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.BV_DATA_DIR);
   return {
@@ -132,5 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.BV_TRUST_PROXY,
     logLevel: e.BV_LOG_LEVEL,
     allowPrivateAddresses: e.BV_ALLOW_PRIVATE_ADDRESSES,
+    tls:
+      e.BV_TLS_CERT_FILE && e.BV_TLS_KEY_FILE
+        ? { certFile: path.resolve(e.BV_TLS_CERT_FILE), keyFile: path.resolve(e.BV_TLS_KEY_FILE) }
+        : undefined,
   };
 }

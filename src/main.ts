@@ -1,4 +1,6 @@
 /** The only server entry: config → database → migrate → app → serve; clean shutdown on SIGINT/SIGTERM. */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { serve } from '@hono/node-server';
 import { getLogger } from '@logtape/logtape';
 import { createApp } from './app.ts';
@@ -9,7 +11,9 @@ const logger = getLogger(['benevalibre']);
 const { app, services } = createApp({ config, db: database.db, mailer, databaseFile: config.databaseFile });
 await services.jobs.start();
 
-const server = serve({ fetch: app.fetch, hostname: config.listenHost, port: config.port }, (info) => {
+// With BV_TLS_* the app speaks HTTPS itself (federation tests, proxy-less setups); else plain HTTP behind a proxy.
+const tls = config.tls ? { createServer: createHttpsServer, serverOptions: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {};
+const server = serve({ fetch: app.fetch, hostname: config.listenHost, port: config.port, ...tls }, (info) => {
   logger.info('Bénévalibre listening on {address}:{port}, public address {origin} ({env})', {
     address: info.address,
     port: info.port,
