@@ -41,6 +41,7 @@ import { IMPORT_BODY_LIMIT, importRoutes } from './imports/import.routes.ts';
 import { notificationJobs } from './notifications/notification.jobs.ts';
 import { jobRuntime } from './jobs/runtime.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
+import { newsRoutes } from './news/news.routes.ts';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', exportRoutes(domainDeps));
   api.route('/', notificationRoutes(domainDeps));
   api.route('/', importRoutes(domainDeps));
+  api.route('/', newsRoutes(domainDeps));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>
