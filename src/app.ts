@@ -38,10 +38,12 @@ import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { IMPORT_BODY_LIMIT, importRoutes } from './imports/import.routes.ts';
+import { importJobs } from './imports/import.jobs.ts';
 import { notificationJobs } from './notifications/notification.jobs.ts';
 import { jobRuntime } from './jobs/runtime.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -131,7 +133,8 @@ export function createApp(deps: AppDeps) {
   };
   // Durable jobs (emails, digests; later imports and federation): started by main.ts.
   const notifications = notificationJobs({ db, clock, mailer, origin: config.origin, secret: config.secret, settings });
-  const jobs = jobRuntime({ db, clock, handlers: { ...notifications.handlers }, onStart: () => notifications.scheduleDigest() });
+  const imports = importJobs({ db, clock, mailer, origin: config.origin, settings });
+  const jobs = jobRuntime({ db, clock, handlers: { ...notifications.handlers, ...imports.handlers }, onStart: () => notifications.scheduleDigest() });
 
   const api = newRouter();
   api.route('/', instanceRoutes(settings));
@@ -149,6 +152,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', notificationRoutes(domainDeps));
   api.route('/', importRoutes(domainDeps));
   api.route('/', newsRoutes(domainDeps));
+  api.route('/', moderationRoutes(domainDeps));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>

@@ -12,6 +12,7 @@ import declarationMessages from '../declarations/declaration.messages.ts';
 import catalogMessages from '../catalog/catalog.messages.ts';
 import importMessages from '../imports/import.messages.ts';
 import notificationMessages from '../notifications/notification.messages.ts';
+import moderationMessages from '../moderation/moderation.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -113,6 +114,7 @@ export const messages = {
   ...catalogMessages,
   ...importMessages,
   ...notificationMessages,
+  ...moderationMessages,
 };
 
 export type MessageKey = keyof typeof messages;

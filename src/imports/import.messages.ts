@@ -32,4 +32,20 @@ export default {
     fr: 'Une association porte déjà ce nom ici : choisissez-en un autre.',
     en: 'An association already has this name here: choose another.',
   },
+  import_file_gone: {
+    fr: 'Le fichier de cet import n’est plus disponible : recommencez l’import.',
+    en: 'This import’s file is no longer available: start the import again.',
+  },
+  import_importer_gone: {
+    fr: 'Le compte qui a lancé cet import n’est plus actif.',
+    en: 'The account that started this import is no longer active.',
+  },
+  import_plan_failed: {
+    fr: 'Les données ont changé depuis la vérification : vérifiez le fichier à nouveau.',
+    en: 'The data changed since the check: check the file again.',
+  },
+  import_write_failed: {
+    fr: 'L’enregistrement a échoué ; rien n’a été écrit. Réessayez plus tard.',
+    en: 'Saving failed; nothing was written. Try again later.',
+  },
 };

@@ -1,7 +1,8 @@
 /**
  * Import of Bénévalibre migration files (spec §A11): dry run, import, and the import's
- * report. The import runs synchronously (201): it checks everything first, then writes
- * in one quick transaction. Thin: rules live in the import service.
+ * progress and report. The import checks everything at once (422 naming every problem),
+ * then runs as a durable job (202 with its address); GET follows it. Thin: rules live in
+ * the import service.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { json, jsonBody, newRouter, problems } from '../http/openapi.ts';
@@ -23,6 +24,7 @@ const ImportBody = z.object({
   name: z.string().max(200).optional(),
 });
 const Report = z.record(z.string(), z.unknown()).openapi('ImportReport');
+const Started = z.object({ importId: z.string(), status: z.string(), alreadyImported: z.boolean() }).openapi('ImportStarted');
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 function importerOf(c: Context<AppEnv>) {
@@ -33,42 +35,49 @@ function importerOf(c: Context<AppEnv>) {
 
 export function importRoutes(deps: DomainDeps) {
   const app = newRouter();
-  const imports = importService(deps);
+  const imports = importService({ db: deps.db, clock: deps.clock, origin: deps.origin, settings: deps.settings });
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/imports/dry-run', tags, summary: 'Check a Bénévalibre migration file: what would be created, every problem (writes nothing)',
+      method: 'post', path: '/imports/dry-run', tags, summary: 'Check a Bénévalibre migration file (or `{archive, mappings, name}` with the choices): what would be created, every problem (writes nothing)',
       request: jsonBody(AnyJson), responses: { 200: json(Report, 'The dry-run report'), ...problems },
     }),
     async (c) => {
       importerOf(c);
-      return c.json({ ...(await imports.dryRun(c.req.valid('json'))) }, 200);
+      const body = c.req.valid('json');
+      // Either the file itself, or `{ archive, mappings, name }` to check again with the manager's choices.
+      const withChoices = typeof body.archive === 'object' && body.archive !== null && !('objects' in body) ? ImportBody.safeParse(body) : null;
+      if (withChoices?.success) {
+        const { archive, mappings, name } = withChoices.data;
+        return c.json({ ...(await imports.dryRun(archive, { mappings, name })) }, 200);
+      }
+      return c.json({ ...(await imports.dryRun(body)) }, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/imports', tags, summary: 'Import a Bénévalibre migration file with the choices of the dry run (synchronous, 201)',
-      request: jsonBody(ImportBody), responses: { 201: json(Report, 'Imported (or already imported: nothing changed)'), ...problems },
+      method: 'post', path: '/imports', tags, summary: 'Import a Bénévalibre migration file with the choices of the dry run: checked now, written by a job (202)',
+      request: jsonBody(ImportBody),
+      responses: { 202: json(Started, 'Queued; follow it at Location'), 200: json(Started, 'This file was imported (or is being imported) already: nothing new'), ...problems },
     }),
     async (c) => {
       const { archive, mappings, name } = c.req.valid('json');
-      const result = await imports.run(importerOf(c), archive, { mappings, name });
-      return c.json({ ...result }, 201);
+      const result = await imports.start(importerOf(c), archive, { mappings, name });
+      c.header('Location', `/api/v1/imports/${result.importId}`);
+      return result.alreadyImported ? c.json(result, 200) : c.json(result, 202);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/imports/{id}', tags, summary: 'An import: status, report and the anonymous members’ new links (its importer or an admin)',
+      method: 'get', path: '/imports/{id}', tags, summary: 'An import: status, progress, report, the anonymous members’ new links and the origin outcome (its importer or an admin)',
       request: { params: IdParam }, responses: { 200: json(Report, 'The import'), 404: json(Report, 'Not found'), ...problems },
     }),
     async (c) => {
-      const who = importerOf(c);
-      const row = await deps.db.selectFrom('imports').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
-      if (!row || (row.created_by !== who.accountId && !who.isAdmin)) throw new AppError('not_found', 'not_found');
-      const report: unknown = JSON.parse(row.report);
-      return c.json({ id: row.id, status: row.status, progress: row.status === 'done' ? 1 : 0, associationId: row.association_id, createdAt: row.created_at, report }, 200);
+      const view = await imports.view(c.req.valid('param').id, importerOf(c));
+      if (!view) throw new AppError('not_found', 'not_found');
+      return c.json({ ...view }, 200);
     },
   );
 

@@ -1,173 +1,182 @@
 /**
- * The import of a Bénévalibre migration file (spec §A11): the dry run, then the import
- * with the manager's choices. Everything is checked first, outside any transaction;
- * the rows are then built in memory and written in one transaction (no network inside),
- * then mails are sent and the origin told. The same file twice changes nothing: the
- * file's token is remembered, and each action's origin key is unique per association.
+ * The import of a Bénévalibre migration file (spec §A11) as a durable job. `start`
+ * checks everything (the dry run with the manager's choices) and, only when it is ok,
+ * stores the file and the choices in a pending `imports` row and enqueues the `imports`
+ * job in the same transaction. `runJob` re-plans (the database may have changed), asks
+ * the origin whether the migration is open, writes everything in one quick transaction
+ * (import.write.ts), then tells the origin the new address, updating the progress
+ * between phases. Idempotent: a job run twice, or the same file imported twice, never
+ * duplicates (the file's token, and each action's origin key, are remembered).
  */
 import { getLogger } from '@logtape/logtape';
-import type { Insertable } from 'kysely';
+import { displayName } from '../accounts/account.view.ts';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { Actor } from '../audit/audit.service.ts';
-import { auditService } from '../audit/audit.service.ts';
-import { emailTokenService } from '../accounts/email-token.service.ts';
-import { nameKeyOf, searchKeyOf } from '../associations/association.keys.ts';
-import { handleService } from '../handles/handle.service.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
-import { hashToken, randomToken } from '../lib/secrets.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { PERMISSIONS } from '../roles/role.table.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { closeOrigin, type OriginFetch, type OriginOutcome } from './origin.ts';
 import { planImport, type DryRunReport, type ImportChoices } from './import.plan.ts';
+import type { ImportStatus } from './import.table.ts';
+import { writeImport, type AnonymousLink } from './import.write.ts';
 
 const logger = getLogger(['benevalibre', 'imports']);
 
-export interface ImportServiceDeps { db: Db; clock: Clock; mailer: Mailer; origin: string; fetch?: OriginFetch }
+/** Queue of the import jobs (payload: `{ importId }`). */
+export const IMPORT_QUEUE = 'imports';
+/** The job's phases, in order: the progress counts them. */
+export const IMPORT_PHASES = ['check', 'origin', 'write', 'close'] as const;
+const TOTAL = IMPORT_PHASES.length;
 
-export interface ImportResult {
+export interface ImportServiceDeps {
+  db: Db;
+  clock: Clock;
+  origin: string;
+  settings: { get(): Promise<{ name: string }> };
+  fetch?: OriginFetch | undefined;
+}
+
+export interface Importer { accountId: string; label: string }
+
+export interface StartResult {
   importId: string;
-  associationId: string;
-  /** Each anonymous member's new secret link, for the managers. */
-  anonymousLinks: { name: string; link: string }[];
-  origin: OriginOutcome;
-  /** True when the file had been imported already (nothing was written). */
+  status: ImportStatus;
+  /** True when this file was imported (or is being imported) already: nothing new is queued. */
   alreadyImported: boolean;
 }
 
-/** Declarations carry the origin key added by the imports migration. */
+export interface ImportView {
+  id: string;
+  status: ImportStatus;
+  /** 0..1, and the phases done out of the total. */
+  progress: number;
+  steps: { done: number; total: number; phase: string | null };
+  associationId: string | null;
+  error: string | null;
+  createdAt: string;
+  report: Record<string, unknown> & { anonymousLinks?: AnonymousLink[]; origin?: OriginOutcome };
+}
+
+const fieldsOf = (report: DryRunReport) =>
+  report.problems.map((p) => ({ field: `${p.model}:${p.key}:${p.field}`, code: p.code, ...(p.params ? { params: p.params } : {}) }));
 
 export function importService(deps: ImportServiceDeps) {
-  const { db, clock, mailer, origin } = deps;
+  const { db, clock, origin } = deps;
+  const now = () => clock.now().toISOString();
+
+  async function progress(importId: string, done: number, set: { status?: ImportStatus; report?: string } = {}): Promise<void> {
+    await db.updateTable('imports').set({ ...set, progress_done: done, updated_at: now() }).where('id', '=', importId).execute();
+  }
+  async function fail(importId: string, error: MessageKey, report?: Record<string, unknown>): Promise<void> {
+    logger.warn('Import {id} failed: {error}', { id: importId, error });
+    await db.updateTable('imports').set({ status: 'failed', error, file: null, updated_at: now(), ...(report ? { report: JSON.stringify(report) } : {}) })
+      .where('id', '=', importId).execute();
+  }
+  /** The file had been imported by another import: this one is done, pointing there. */
+  async function alreadyDone(importId: string, previous: { id: string; associationId: string | null }): Promise<void> {
+    await db.updateTable('imports').set({
+      status: 'done', association_id: previous.associationId, file: null, progress_done: TOTAL, updated_at: now(),
+      report: JSON.stringify({ alreadyImported: { importId: previous.id, associationId: previous.associationId } }),
+    }).where('id', '=', importId).execute();
+  }
+
+  /** Tells the origin the new address when the migration was open there (the last phase; safe to repeat). */
+  async function close(importId: string, associationId: string, report: ImportView['report']): Promise<void> {
+    const endpoint = typeof report.endpoint === 'string' ? report.endpoint : null;
+    const token = typeof report.token === 'string' ? report.token : null;
+    const outcome = report.origin === 'open' && endpoint && token
+      ? await closeOrigin.close(endpoint, token, `${origin}/associations/${associationId}`, deps.fetch)
+      : report.origin ?? 'skipped';
+    await progress(importId, TOTAL, { report: JSON.stringify({ ...report, origin: outcome }) });
+  }
 
   return {
     async dryRun(file: unknown, choices: ImportChoices = {}): Promise<DryRunReport> {
       return (await planImport(db, file, choices, clock.now())).report;
     },
 
-    async run(importer: Actor & { accountId: string }, file: unknown, choices: ImportChoices): Promise<ImportResult> {
+    /** Checks everything, then queues the import (nothing of the association is written here). */
+    async start(importer: Importer, file: unknown, choices: ImportChoices): Promise<StartResult> {
       const plan = await planImport(db, file, choices, clock.now());
       const a = plan.archive;
-      if (!a || !plan.report.ok) throw new AppError('validation', 'validation_failed', { fields: plan.report.problems.map((p) => ({ field: `${p.model}:${p.key}:${p.field}`, code: p.code, ...(p.params ? { params: p.params } : {}) })) });
-      if (plan.report.alreadyImported) {
-        const previous = await db.selectFrom('imports').select('report').where('id', '=', plan.report.alreadyImported.importId).executeTakeFirstOrThrow();
-        const stored = JSON.parse(previous.report) as { anonymousLinks?: ImportResult['anonymousLinks']; origin?: OriginOutcome };
-        return { importId: plan.report.alreadyImported.importId, associationId: plan.report.alreadyImported.associationId ?? '', anonymousLinks: stored.anonymousLinks ?? [], origin: stored.origin ?? 'skipped', alreadyImported: true };
-      }
-      const opened = await closeOrigin.check(a.metadata.endpoint, deps.fetch);
-
-      const at = clock.now().toISOString();
-      const importedAt = at;
-      const associationId = newId();
-      const importId = newId();
-      const key = nameKeyOf;
-      const rowsOf = <T extends { name: string; description: string | null }>(list: T[]) =>
-        new Map(list.map((x, i) => [key(x.name), { id: newId(), association_id: associationId, name: x.name, name_key: key(x.name), description: x.description, position: i + 1, created_at: at }]));
-      const levels = rowsOf(a.levels);
-      const projects = rowsOf(a.projects);
-      const categories = new Map(a.categories.map((c, i) => {
-        const m = plan.categories.get(key(c.name))!;
-        return [key(c.name), { ...rowsOf([c]).get(key(c.name))!, position: i + 1, reference_code: m.referenceCode, default_category_id: m.defaultCategoryId }];
-      }));
-      const roles = new Map(a.roles.map((r, i) => [key(r.name), {
-        id: newId(), association_id: associationId, name: r.name, name_key: key(r.name), description: r.description, is_default: r.isDefault ? 1 : 0,
-        position: i + 1, created_at: at, ...Object.fromEntries(PERMISSIONS.map((p) => [p, r.permissions[p] ? 1 : 0])),
-      } as Insertable<Database['roles']>]));
-      const managerRole = [...roles.values()].find((r) => r.manage_association === 1 && r.manage_members === 1);
-      const newAccounts = a.users.filter((u) => !plan.existing.has(u.email)).map((u) => ({
-        id: newId(), email: u.email, password_hash: null, first_name: u.firstName || null, last_name: u.lastName || null, pseudo: u.pseudo || null,
-        theme: 'auto' as const, language: 'fr' as const, is_admin: 0, status: 'inactive' as const, terms_accepted_at: null, age_confirmed_at: null,
-        former_member_number: null, created_at: at, updated_at: at, activated_at: null, deleted_at: null, handle: null,
-      }));
-      const accountIds = new Map([...plan.existing, ...newAccounts.map((n) => [n.email!, n.id] as const)]);
-      const anonymous = a.anonymousMembers.map((n) => ({ secret: randomToken(), row: {
-        id: newId(), association_id: associationId, name: n.name, expires_on: null, is_active: n.isActive ? 1 : 0, secret_hash: '', last_visit_at: null, created_at: at, updated_at: at,
-      } }));
-      for (const n of anonymous) n.row.secret_hash = hashToken(n.secret);
-      const anonymousIds = new Map(anonymous.map((n) => [key(n.row.name), n.row.id]));
-      const declarations = a.actions.map((x) => {
-        const id = newId();
-        const validationId = x.isActive ? newId() : null;
-        return {
-          declaration: {
-            id, association_id: associationId, author_type: x.author.type,
-            author_account_id: x.author.type === 'account' ? accountIds.get(x.author.email)! : null,
-            author_anonymous_id: x.author.type === 'anonymous' ? anonymousIds.get(key(x.author.name))! : null,
-            category_id: categories.get(key(x.category))!.id, project_id: x.project ? projects.get(key(x.project))!.id : null,
-            level_id: x.level ? levels.get(key(x.level))!.id : null, title: x.title, description: x.description, date: x.date, end_date: x.endDate,
-            duration_minutes: x.durationMinutes, distance_hundredths: x.distanceHundredths, status: x.isActive ? ('validated' as const) : ('pending' as const),
-            rejection_reason: null, rejected_at: null, rejected_by: null, validation_id: validationId, idempotency_key: null,
-            created_by: importer.accountId, created_at: at, updated_at: at, origin_key: `${a.metadata.token}:${x.pk}`,
-          },
-          validation: validationId === null ? null : {
-            id: validationId, declaration_id: id, validated_by: importer.accountId, validated_by_label: importer.label, validated_at: importedAt,
-            validated_minutes: x.durationMinutes, reason: null, imported: 1, superseded_at: null,
-          },
-        };
-      });
-      const anonymousLinks = anonymous.map((n) => ({ name: n.row.name, link: `${origin}/acces?cle=${n.secret}` }));
-
-      const setPassword: { email: string; token: string }[] = [];
-      const raced = await inTransaction(db, async (trx) => {
-        // A concurrent import of the same file may have finished since the check (writes are serialised).
-        const done = await trx.selectFrom('imports').select(['id', 'association_id']).where('file_token', '=', a.metadata.token).where('status', '=', 'done').executeTakeFirst();
-        if (done) return done;
-        const handle = await handleService(trx, clock).claimFrom(plan.name, 'association', associationId, 'association');
-        await trx.insertInto('associations').values({
-          id: associationId, handle, name: plan.name, name_key: key(plan.name), search_key: searchKeyOf(plan.name), description: a.association.description,
-          website: a.association.website, activity_field_code: null, country: 'FR', postal_code: a.association.postalCode, has_employees: 'unknown',
-          yearly_income_cents: null, time_zone: 'Europe/Paris', is_hidden: 0, moderate_membership: a.association.moderateMembership ? 1 : 0,
-          moderate_declarations: a.association.moderateDeclarations ? 1 : 0, is_active: 1, created_by: importer.accountId, created_at: at, updated_at: at, approved_at: at,
-        }).execute();
-        if (categories.size) await trx.insertInto('categories').values([...categories.values()]).execute();
-        if (levels.size) await trx.insertInto('levels').values([...levels.values()]).execute();
-        if (projects.size) await trx.insertInto('projects').values([...projects.values()]).execute();
-        if (roles.size) await trx.insertInto('roles').values([...roles.values()]).execute();
-        for (const n of newAccounts) {
-          await trx.insertInto('accounts').values(n).execute();
-          setPassword.push({ email: n.email!, token: await emailTokenService(trx, clock).issue(n.id, 'password_reset') });
-        }
-        const members = a.memberships.map((m) => ({
-          id: newId(), association_id: associationId, account_id: accountIds.get(m.email)!, role_id: roles.get(key(m.role))!.id!,
-          status: m.isActive ? ('active' as const) : ('pending' as const), function: 'none' as const, created_at: at,
-          approved_at: m.isActive ? at : null, approved_by: m.isActive ? importer.accountId : null,
-        }));
-        if (!members.some((m) => m.account_id === importer.accountId) && managerRole) {
-          members.push({ id: newId(), association_id: associationId, account_id: importer.accountId, role_id: managerRole.id!, status: 'active', function: 'none', created_at: at, approved_at: at, approved_by: importer.accountId });
-        }
-        for (let i = 0; i < members.length; i += 200) await trx.insertInto('memberships').values(members.slice(i, i + 200)).execute();
-        if (anonymous.length) await trx.insertInto('anonymous_members').values(anonymous.map((n) => n.row)).execute();
-        for (let i = 0; i < declarations.length; i += 100) {
-          const chunk = declarations.slice(i, i + 100);
-          await trx.insertInto('declarations').values(chunk.map((d) => d.declaration)).onConflict((oc) => oc.columns(['association_id', 'origin_key']).doNothing()).execute();
-          const validations = chunk.flatMap((d) => (d.validation ? [d.validation] : []));
-          if (validations.length) await trx.insertInto('validations').values(validations).execute();
-        }
+      if (!a || !plan.report.ok) throw new AppError('validation', 'validation_failed', { fields: fieldsOf(plan.report) });
+      return inTransaction(db, async (trx) => {
+        // One import per file at a time: a pending, running or done one answers for it.
+        const current = await trx.selectFrom('imports').select(['id', 'status']).where('file_token', '=', a.metadata.token)
+          .where('status', 'in', ['pending', 'running', 'done']).orderBy('created_at').executeTakeFirst();
+        if (current) return { importId: current.id, status: current.status, alreadyImported: true };
+        const importId = newId();
         await trx.insertInto('imports').values({
-          id: importId, file_token: a.metadata.token, association_id: associationId, status: 'done', created_by: importer.accountId, created_at: at, updated_at: at,
-          report: JSON.stringify({ ...plan.report, anonymousLinks, origin: opened }),
+          id: importId, file_token: a.metadata.token, association_id: null, status: 'pending', created_by: importer.accountId, created_at: now(), updated_at: now(),
+          report: JSON.stringify({ ...plan.report, problems: [] }), file: JSON.stringify(file), choices: JSON.stringify(choices),
+          progress_done: 0, progress_total: TOTAL, error: null,
         }).execute();
-        await auditService(trx, clock).record(importer, { associationId, action: 'association.import', targetType: 'association', targetId: associationId, changes: { name: [null, plan.name] } });
-        return null;
+        await enqueueJob(trx, clock, IMPORT_QUEUE, { importId });
+        return { importId, status: 'pending' as const, alreadyImported: false };
       });
-      if (raced) return { importId: raced.id, associationId: raced.association_id ?? '', anonymousLinks: [], origin: 'skipped', alreadyImported: true };
-      logger.info('Association {id} imported from {endpoint}', { id: associationId, endpoint: a.metadata.endpoint });
+    },
 
-      for (const { email, token } of setPassword) await send(email, `Votre compte sur ${origin} : choisissez un mot de passe`, `L’association « ${plan.name} » a migré ici. Choisissez votre mot de passe : ${origin}/reinitialisation?token=${token}`);
-      for (const email of plan.report.accounts.existingAccounts) await send(email, `Association migrée : ${plan.name}`, `L’association « ${plan.name} », dont vous êtes membre, a migré ici : ${origin}/associations/${associationId}`);
+    /** The job: re-plan, ask the origin, write in one pass, tell the origin. Safe to run again. */
+    async runJob(importId: string): Promise<void> {
+      const row = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
+      if (!row || row.status === 'failed') return;
+      const stored = JSON.parse(row.report) as ImportView['report'];
+      if (row.status === 'done') {
+        // A run stopped after the write (crash): only telling the origin may be left.
+        if (row.progress_done < TOTAL && row.association_id) await close(importId, row.association_id, stored);
+        return;
+      }
+      if (row.file === null) return fail(importId, 'import_file_gone');
+      const account = row.created_by === null ? undefined
+        : await db.selectFrom('accounts').select(['id', 'first_name', 'last_name', 'pseudo', 'former_member_number']).where('id', '=', row.created_by).where('status', '=', 'active').executeTakeFirst();
+      if (!account) return fail(importId, 'import_importer_gone');
+      const importer = { accountId: account.id, label: displayName(account) };
 
-      const outcome = opened === 'open' ? await closeOrigin.close(a.metadata.endpoint, a.metadata.token, `${origin}/associations/${associationId}`, deps.fetch) : opened;
-      if (outcome !== opened) await db.updateTable('imports').set({ report: JSON.stringify({ ...plan.report, anonymousLinks, origin: outcome }), updated_at: clock.now().toISOString() }).where('id', '=', importId).execute();
-      return { importId, associationId, anonymousLinks, origin: outcome, alreadyImported: false };
+      await progress(importId, 0, { status: 'running' });
+      const plan = await planImport(db, JSON.parse(row.file) as unknown, JSON.parse(row.choices) as ImportChoices, clock.now());
+      const a = plan.archive;
+      if (plan.report.alreadyImported) return alreadyDone(importId, { id: plan.report.alreadyImported.importId, associationId: plan.report.alreadyImported.associationId });
+      if (!a || !plan.report.ok) return fail(importId, 'import_plan_failed', { ...plan.report });
+      await progress(importId, 1);
+
+      const opened = await closeOrigin.check(a.metadata.endpoint, deps.fetch);
+      await progress(importId, 2);
+
+      const site = (await deps.settings.get()).name; // before the transaction (one connection)
+      const report = { origin: opened, endpoint: a.metadata.endpoint, token: a.metadata.token };
+      let outcome;
+      try {
+        outcome = await writeImport(db, clock, { importId, plan: { ...plan, archive: a }, importer, site, origin, report });
+      } catch (error) {
+        logger.error('Import {id}: the write failed and was rolled back: {error}', { id: importId, error });
+        return fail(importId, 'import_write_failed');
+      }
+      if (!outcome.written) return alreadyDone(importId, outcome.previous);
+      await progress(importId, 3);
+      logger.info('Association {id} imported from {endpoint}', { id: outcome.associationId, endpoint: a.metadata.endpoint });
+      const written = await db.selectFrom('imports').select('report').where('id', '=', importId).executeTakeFirstOrThrow();
+      await close(importId, outcome.associationId, JSON.parse(written.report) as ImportView['report']);
+    },
+
+    /** An import as its importer (or an admin) sees it; undefined when not theirs. */
+    async view(importId: string, who: { accountId: string; isAdmin: boolean }): Promise<ImportView | undefined> {
+      const row = await db.selectFrom('imports').select(['id', 'status', 'progress_done', 'progress_total', 'association_id', 'error', 'created_at', 'created_by', 'report'])
+        .where('id', '=', importId).executeTakeFirst();
+      if (!row || (row.created_by !== who.accountId && !who.isAdmin)) return undefined;
+      const total = Math.max(1, row.progress_total);
+      // Done in the database once written; shown running until the origin has been told too.
+      const finished = row.status === 'done' && row.progress_done >= row.progress_total;
+      const status: ImportStatus = row.status === 'done' && !finished ? 'running' : row.status;
+      const done = finished ? total : Math.min(row.progress_done, total);
+      const { endpoint: _endpoint, token: _token, ...report } = JSON.parse(row.report) as ImportView['report'];
+      return {
+        id: row.id, status, progress: done / total, steps: { done, total, phase: finished || row.status === 'failed' ? null : (IMPORT_PHASES[done] ?? null) },
+        associationId: row.association_id, error: row.error, createdAt: row.created_at, report,
+      };
     },
   };
-
-  async function send(to: string, subject: string, text: string): Promise<void> {
-    await mailer.send({ to, language: 'fr', subject, text, html: `<p>${text.replace(/[<>&]/g, '')}</p>` }).catch((error: unknown) => logger.error('Import email failed: {error}', { error }));
-  }
 }
 
 export type ImportService = ReturnType<typeof importService>;

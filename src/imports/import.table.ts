@@ -12,4 +12,13 @@ export interface ImportsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON of the uploaded file while the job waits; cleared once done or failed (personal data). */
+  file: string | null;
+  /** JSON of the manager's choices (category mappings, another name). */
+  choices: string;
+  /** Phases done out of the total, for the progress page. */
+  progress_done: number;
+  progress_total: number;
+  /** Message key of the reason, when failed. */
+  error: string | null;
 }

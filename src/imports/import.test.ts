@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loggedIn, mailsTo, registerActive, type Browser, type TestApp } from '../testing/test-app.ts';
 import { benevalibreFile, FILE_TOKEN, UNKNOWN_DEFAULTS } from './archive.fixtures.ts';
 import type { DryRunReport } from './import.plan.ts';
-import { importService, type ImportResult } from './import.service.ts';
+import { importService, type ImportView, type StartResult } from './import.service.ts';
 
 /** Connection refused at once: the origin is unreachable. */
 const UNREACHABLE = 'https://127.0.0.1:1/api/v1/associations/42/migrate';
@@ -21,6 +21,8 @@ describe('importing a Bénévalibre file through the API', () => {
   const file = benevalibreFile({ endpoint: UNREACHABLE });
   beforeAll(async () => {
     t = await createTestApp();
+    // Jobs run only when a test drains them, so it can see an import before its job.
+    await t.services.jobs.stop();
     manager = await loggedIn(t, 'marie@exemple.fr');
   });
   afterAll(async () => {
@@ -38,6 +40,8 @@ describe('importing a Bénévalibre file through the API', () => {
     expect(report.unmappedCategories).toEqual(UNKNOWN_DEFAULTS);
     expect(report.referenceCategories).toContain('animation');
     expect(report.ok).toBe(false);
+    const again = (await (await manager.request('POST', '/api/v1/imports/dry-run', { archive: file, mappings: MAPPINGS })).json()) as DryRunReport;
+    expect(again).toMatchObject({ ok: true, problems: [], unmappedCategories: [] });
     expect(await counts(t)).toEqual(before);
   });
 
@@ -50,13 +54,23 @@ describe('importing a Bénévalibre file through the API', () => {
   });
 
   it('imports everything with the manager’s choices, every field carried over', async () => {
-    const start = Date.now();
+    const before = await counts(t);
     const res = await manager.request('POST', '/api/v1/imports', { archive: file, mappings: MAPPINGS });
-    expect(res.status).toBe(201);
-    const result = (await res.json()) as ImportResult;
+    expect(res.status).toBe(202);
+    const started = (await res.json()) as StartResult;
+    expect(res.headers.get('location')).toBe(`/api/v1/imports/${started.importId}`);
+    const pending = (await (await manager.request('GET', `/api/v1/imports/${started.importId}`)).json()) as ImportView;
+    expect(pending).toMatchObject({ status: 'pending', progress: 0, steps: { done: 0, total: 4, phase: 'check' }, associationId: null });
+    expect(await counts(t)).toEqual({ ...before, imports: before.imports + 1 }); // nothing of the association before the job
+    const start = Date.now();
+    await t.services.jobs.drain();
     expect(Date.now() - start).toBeLessThan(10_000);
-    expect(result.origin).toBe('unreachable');
-    expect(result.anonymousLinks.map((l) => l.name)).toEqual(['Enfant Tom', 'Classe de CM2']);
+    const result = (await (await manager.request('GET', `/api/v1/imports/${started.importId}`)).json()) as ImportView & { associationId: string };
+    expect(result).toMatchObject({ status: 'done', progress: 1, error: null, report: { origin: 'unreachable' } });
+    expect(result.report).not.toHaveProperty('token');
+    expect(result.report.anonymousLinks!.map((l) => l.name)).toEqual(['Enfant Tom', 'Classe de CM2']);
+    const stored = await t.db.selectFrom('imports').select(['file', 'status']).where('id', '=', started.importId).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ file: null, status: 'done' }); // the personal data of the file is gone
 
     const association = await t.db.selectFrom('associations').selectAll().where('id', '=', result.associationId).executeTakeFirstOrThrow();
     expect(association).toMatchObject({ name: 'Les Amis du Jardin partagé', postal_code: '69003', moderate_membership: 1, moderate_declarations: 0, is_active: 1 });
@@ -96,21 +110,32 @@ describe('importing a Bénévalibre file through the API', () => {
     expect(rows.filter((r) => r.status === 'validated')).toHaveLength(750);
 
     const paulMail = (await mailsTo(t, 'paul@exemple.fr')).pop()!;
+    expect(paulMail.subject).toContain('choisissez un mot de passe');
+    expect(paulMail.text).toContain('Bonjour Paul Éluard,');
     expect(paulMail.text).toContain(`${t.config.origin}/reinitialisation?token=`);
-    expect((await mailsTo(t, 'marie@exemple.fr')).pop()!.subject).toContain('Association migrée');
+    expect(paulMail.html).toContain('Choisir mon mot de passe');
+    const marieMail = (await mailsTo(t, 'marie@exemple.fr')).pop()!;
+    expect(marieMail.subject).toBe('Association migrée : Les Amis du Jardin partagé');
+    expect(marieMail.text).toContain(`${t.config.origin}/associations/${association.id}`);
 
-    const shown = await manager.request('GET', `/api/v1/imports/${result.importId}`);
-    expect(shown.status).toBe(200);
-    expect(await shown.json()).toMatchObject({ status: 'done', progress: 1, report: { origin: 'unreachable', anonymousLinks: result.anonymousLinks } });
     const other = await loggedIn(t, 'autre@exemple.fr');
-    expect((await other.request('GET', `/api/v1/imports/${result.importId}`)).status).toBe(404);
+    expect((await other.request('GET', `/api/v1/imports/${started.importId}`)).status).toBe(404);
+  });
+
+  it('the same job run twice writes nothing more', async () => {
+    const before = await counts(t);
+    const row = await t.db.selectFrom('imports').select('id').where('file_token', '=', FILE_TOKEN).executeTakeFirstOrThrow();
+    const imports = importService({ db: t.db, clock: t.clock, origin: t.config.origin, settings: t.services.settings });
+    await imports.runJob(row.id);
+    expect(await counts(t)).toEqual(before);
   });
 
   it('a second import of the same file changes nothing', async () => {
     const before = await counts(t);
     const res = await manager.request('POST', '/api/v1/imports', { archive: file, mappings: MAPPINGS });
-    expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ alreadyImported: true });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ alreadyImported: true, status: 'done' });
+    await t.services.jobs.drain();
     expect(await counts(t)).toEqual(before);
     const dry = (await (await manager.request('POST', '/api/v1/imports/dry-run', file)).json()) as DryRunReport;
     expect(dry.alreadyImported).not.toBeNull();
@@ -131,6 +156,25 @@ describe('importing a Bénévalibre file through the API', () => {
     expect(await counts(t)).toEqual(before);
   });
 
+  it('an import whose check no longer holds when its job runs fails with its reason, writing nothing', async () => {
+    const twin = (token: string) => {
+      const f = benevalibreFile({ actions: 3, endpoint: UNREACHABLE });
+      f.metadata.token = token;
+      return f;
+    };
+    const choices = { mappings: MAPPINGS, name: 'Jardin du lundi' };
+    const first = (await (await manager.request('POST', '/api/v1/imports', { archive: twin('11111111-2222-4333-8444-555555555555'), ...choices })).json()) as StartResult;
+    const second = (await (await manager.request('POST', '/api/v1/imports', { archive: twin('66666666-7777-4888-9999-aaaaaaaaaaaa'), ...choices })).json()) as StartResult;
+    await t.services.jobs.drain();
+    const view = async (id: string) => (await (await manager.request('GET', `/api/v1/imports/${id}`)).json()) as ImportView;
+    expect(await view(first.importId)).toMatchObject({ status: 'done', progress: 1 });
+    const failed = await view(second.importId);
+    expect(failed).toMatchObject({ status: 'failed', error: 'import_plan_failed', associationId: null });
+    expect(JSON.stringify(failed.report)).toContain('import_name_taken');
+    expect(await t.db.selectFrom('associations').select('id').where('name', '=', 'Jardin du lundi').execute()).toHaveLength(1);
+    expect((await t.db.selectFrom('imports').select('file').where('id', '=', second.importId).executeTakeFirstOrThrow()).file).toBeNull();
+  });
+
   it('takes bodies over the 1 MB API limit on the import routes only', async () => {
     const big = { ...benevalibreFile({ actions: 1, endpoint: UNREACHABLE }), padding: 'x'.repeat(2 * 1024 * 1024) };
     const res = await manager.request('POST', '/api/v1/imports/dry-run', big);
@@ -143,11 +187,12 @@ describe('importing a Bénévalibre file through the API', () => {
     const racing = benevalibreFile({ actions: 30, endpoint: UNREACHABLE });
     racing.metadata.token = '5f0c7a1e-9b2d-4e3f-a4b5-c6d7e8f90123';
     const marie = (await t.db.selectFrom('accounts').select('id').where('email', '=', 'marie@exemple.fr').executeTakeFirstOrThrow()).id;
-    const imports = importService({ db: t.db, clock: t.clock, mailer: t.mailer, origin: t.config.origin });
+    const imports = importService({ db: t.db, clock: t.clock, origin: t.config.origin, settings: t.services.settings });
     const choices = { mappings: MAPPINGS, name: 'Jardin en course' };
-    const [first, second] = await Promise.all([0, 1].map(() => imports.run({ accountId: marie, label: 'Marie' }, racing, choices)));
+    const [first, second] = await Promise.all([0, 1].map(() => imports.start({ accountId: marie, label: 'Marie' }, racing, choices)));
     expect([first!.alreadyImported, second!.alreadyImported].sort()).toEqual([false, true]);
-    expect(first!.associationId).toBe(second!.associationId);
+    expect(first!.importId).toBe(second!.importId);
+    await Promise.all([imports.runJob(first!.importId), imports.runJob(first!.importId), t.services.jobs.drain()]);
     expect((await t.db.selectFrom('associations').select('id').where('name', '=', 'Jardin en course').execute())).toHaveLength(1);
   });
 
@@ -158,7 +203,7 @@ describe('importing a Bénévalibre file through the API', () => {
     const dry = (await (await manager.request('POST', '/api/v1/imports/dry-run', other)).json()) as DryRunReport;
     expect(dry.problems.map((p) => p.code)).toContain('import_name_taken');
     const res = await manager.request('POST', '/api/v1/imports', { archive: other, mappings: MAPPINGS, name: 'Jardin partagé (bis)' });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     expect((await t.app.request('/api/v1/imports/dry-run', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', origin: t.config.origin } })).status).toBe(401);
   });
 });
