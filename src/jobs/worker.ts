@@ -50,6 +50,20 @@ export interface Worker {
 
 export const defaultBackoff = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 6 * 3600_000);
 
+/**
+ * Thrown by a handler that keeps its own schedule (deliveries: backoff over days, a host's
+ * open circuit): the job goes back to the queue, keeping its place in its ordering key,
+ * and runs again after `delayMs` instead of the default backoff.
+ */
+export class RetryLater extends Error {
+  readonly delayMs: number;
+  constructor(delayMs: number, message: string) {
+    super(message);
+    this.name = 'RetryLater';
+    this.delayMs = Math.max(0, delayMs);
+  }
+}
+
 const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** The database closed under a running worker (end of a test, shutdown): stop quietly. */
@@ -87,10 +101,12 @@ export function jobWorker(options: WorkerOptions): Worker {
     } catch (error) {
       clearInterval(heartbeat);
       // If the database itself is gone, this throws and the loop stops (see run()).
-      const outcome = await repo.fail(job, id, errorText(error), iso(backoff(job.attempts)), iso());
+      const delay = error instanceof RetryLater ? error.delayMs : backoff(job.attempts);
+      const outcome = await repo.fail(job, id, errorText(error), iso(delay), iso());
       const properties = { queue: job.queue, id: job.id, attempt: job.attempts, max: job.max_attempts, outcome, error: errorText(error) };
       const message = 'Job {queue} {id} failed (attempt {attempt}/{max}, {outcome}): {error}';
       if (outcome === 'dead') logger.error(message, properties);
+      else if (error instanceof RetryLater) logger.debug(message, properties); // planned, logged by the handler
       else logger.warn(message, properties);
     }
     return true;
