@@ -31,6 +31,7 @@ import type {
   RemoteHostsTable,
 } from '../federation/federation.table.ts';
 import type { NewsTable } from '../news/news.table.ts';
+import type { DeliveriesTable } from '../federation/delivery/delivery.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 import type {
   StatisticsDirtyTable,
@@ -85,4 +86,5 @@ export interface Database {
   remote_hosts: RemoteHostsTable;
   inbox_activities: InboxActivitiesTable;
   flags: FlagsTable;
+  deliveries: DeliveriesTable;
 }
