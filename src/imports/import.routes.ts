@@ -11,7 +11,7 @@ import { askerOf } from '../memberships/route-helpers.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context.ts';
-import { importService } from './import.service.ts';
+import { importService, importsOf } from './import.service.ts';
 
 /** Imports take whole association histories: their own body limit. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -67,6 +67,14 @@ export function importRoutes(deps: DomainDeps) {
       c.header('Location', `/api/v1/imports/${result.importId}`);
       return result.alreadyImported ? c.json(result, 200) : c.json(result, 202);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/imports', tags, summary: 'The imports I started, newest first',
+      responses: { 200: json(z.object({ items: z.array(Report) }).openapi('ImportList'), 'My imports'), ...problems },
+    }),
+    async (c) => c.json({ items: await importsOf(deps.db, importerOf(c).accountId) }, 200),
   );
 
   app.openapi(

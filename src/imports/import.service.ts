@@ -54,6 +54,8 @@ export interface ImportView {
   progress: number;
   steps: { done: number; total: number; phase: string | null };
   associationId: string | null;
+  /** The imported association's address and name, once written. */
+  association: { id: string; handle: string; name: string } | null;
   error: string | null;
   createdAt: string;
   report: Record<string, unknown> & { anonymousLinks?: AnonymousLink[]; origin?: OriginOutcome };
@@ -162,8 +164,9 @@ export function importService(deps: ImportServiceDeps) {
 
     /** An import as its importer (or an admin) sees it; undefined when not theirs. */
     async view(importId: string, who: { accountId: string; isAdmin: boolean }): Promise<ImportView | undefined> {
-      const row = await db.selectFrom('imports').select(['id', 'status', 'progress_done', 'progress_total', 'association_id', 'error', 'created_at', 'created_by', 'report'])
-        .where('id', '=', importId).executeTakeFirst();
+      const row = await db.selectFrom('imports').leftJoin('associations as a', 'a.id', 'imports.association_id')
+        .select(['imports.id', 'status', 'progress_done', 'progress_total', 'association_id', 'error', 'imports.created_at', 'imports.created_by', 'report', 'a.handle', 'a.name'])
+        .where('imports.id', '=', importId).executeTakeFirst();
       if (!row || (row.created_by !== who.accountId && !who.isAdmin)) return undefined;
       const total = Math.max(1, row.progress_total);
       // Done in the database once written; shown running until the origin has been told too.
@@ -173,10 +176,21 @@ export function importService(deps: ImportServiceDeps) {
       const { endpoint: _endpoint, token: _token, ...report } = JSON.parse(row.report) as ImportView['report'];
       return {
         id: row.id, status, progress: done / total, steps: { done, total, phase: finished || row.status === 'failed' ? null : (IMPORT_PHASES[done] ?? null) },
-        associationId: row.association_id, error: row.error, createdAt: row.created_at, report,
+        associationId: row.association_id, association: row.association_id && row.handle && row.name ? { id: row.association_id, handle: row.handle, name: row.name } : null, error: row.error, createdAt: row.created_at, report,
       };
     },
   };
+}
+
+/** The imports an account started, newest first (the progress page can be left and found again). */
+export async function importsOf(db: Db, accountId: string) {
+  const rows = await db.selectFrom('imports').leftJoin('associations as a', 'a.id', 'imports.association_id')
+    .select(['imports.id', 'imports.status', 'imports.error', 'imports.created_at', 'a.name', 'a.handle', 'imports.report'])
+    .where('imports.created_by', '=', accountId).orderBy('imports.created_at', 'desc').limit(50).execute();
+  return rows.map((r) => {
+    const report = JSON.parse(r.report) as { counts?: { actions?: number } };
+    return { id: r.id, status: r.status, error: r.error, createdAt: r.created_at, association: r.handle && r.name ? { handle: r.handle, name: r.name } : null, actions: report.counts?.actions ?? null };
+  });
 }
 
 export type ImportService = ReturnType<typeof importService>;

@@ -68,6 +68,9 @@ describe('importing a Bénévalibre file through the API', () => {
     const result = (await (await manager.request('GET', `/api/v1/imports/${started.importId}`)).json()) as ImportView & { associationId: string };
     expect(result).toMatchObject({ status: 'done', progress: 1, error: null, report: { origin: 'unreachable' } });
     expect(result.report).not.toHaveProperty('token');
+    expect(result.association).toMatchObject({ id: result.associationId, name: 'Les Amis du Jardin partagé' });
+    const mine = (await (await manager.request('GET', '/api/v1/imports')).json()) as { items: { id: string; status: string; actions: number }[] };
+    expect(mine.items).toEqual([expect.objectContaining({ id: started.importId, status: 'done', actions: 1000 })]);
     expect(result.report.anonymousLinks!.map((l) => l.name)).toEqual(['Enfant Tom', 'Classe de CM2']);
     const stored = await t.db.selectFrom('imports').select(['file', 'status']).where('id', '=', started.importId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ file: null, status: 'done' }); // the personal data of the file is gone
