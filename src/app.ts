@@ -42,6 +42,8 @@ import { importJobs } from './imports/import.jobs.ts';
 import { notificationJobs } from './notifications/notification.jobs.ts';
 import { jobRuntime } from './jobs/runtime.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
+import { buildFederation, federationData, federationQueue } from './federation/federation.ts';
+import { federationMiddleware } from './federation/mount.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 
@@ -98,6 +100,15 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use(securityHeaders({ secure: config.secure, scriptHashes: [importMapHash] }));
+
+  // Federation (issue 6): Fedify's routes first, before the API and the web shell.
+  const fedDeps = { db, clock, origin: config.origin, settings, mailer, allowPrivateAddress: config.allowPrivateAddresses };
+  const federation = buildFederation(fedDeps);
+  const fedData = federationData(fedDeps);
+  /** A Fedify context outside any request (publishers, jobs, lookups). */
+  const federationContext = () => federation.createContext(new URL(config.origin), fedData);
+  const fedQueue = federationQueue(federation, fedData);
+  app.use(federationMiddleware(federation, fedData));
 
   app.get('/health', async (c) => {
     const ok = await pingDatabase(db);
@@ -174,7 +185,7 @@ export function createApp(deps: AppDeps) {
     return problem(c, 404, 'not_found');
   });
 
-  return { app, services: { accounts, sessions, settings, jobs }, limiter };
+  return { app, services: { accounts, sessions, settings, jobs, federation, federationQueue: fedQueue, federationContext }, limiter };
 }
 
 function matches(pattern: string, pathname: string): boolean {

@@ -10,6 +10,7 @@ const { config, database, mailer } = await bootstrap({ migrate: true });
 const logger = getLogger(['benevalibre']);
 const { app, services } = createApp({ config, db: database.db, mailer, databaseFile: config.databaseFile });
 await services.jobs.start();
+services.federationQueue.start(); // Fedify's outgoing deliveries and fan-out, from the `fedify` queue
 
 // With BV_TLS_* the app speaks HTTPS itself (federation tests, proxy-less setups); else plain HTTP behind a proxy.
 const tls = config.tls ? { createServer: createHttpsServer, serverOptions: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {};
@@ -30,6 +31,7 @@ async function shutdown(signal: string) {
   logger.info('{signal} received, stopping', { signal });
   server.close();
   await services.jobs.stop(); // lets the running job finish; the others wait in the database
+  await services.federationQueue.stop(); // same for Fedify's queue
   await services.accounts.flush();
   await database.close();
   process.exit(0);

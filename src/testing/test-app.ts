@@ -34,6 +34,7 @@ export async function createTestApp(
   });
   // Notification emails leave through the job queue, as in production.
   await built.services.jobs.start();
+  // Fedify's queue is not polled in tests: drainFederation() runs what it holds at once.
   return { ...built, db: database.db, database, clock, mailer, config };
 }
 
@@ -143,6 +144,19 @@ export async function comparable(res: Response): Promise<{ status: number; type:
     body = JSON.stringify(parsed);
   }
   return { status: res.status, type: res.headers.get('Content-Type'), body };
+}
+
+/**
+ * Runs the jobs and Fedify's queued messages until both are empty (an outbox job may
+ * call sendActivity, whose fan-out enqueues deliveries); returns how many ran.
+ */
+export async function drainFederation(t: TestApp): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const ran = (await t.services.jobs.drain()) + (await t.services.federationQueue.drain());
+    if (ran === 0) return total;
+    total += ran;
+  }
 }
 
 /** Every message sent to `to` so far (after pending deliveries). */

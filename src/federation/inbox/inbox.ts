@@ -1,0 +1,22 @@
+/**
+ * Inbox listeners (federation.md, Principles and flows 6, 10): one file per activity
+ * family; this file registers them with the shared inbox key (the instance actor
+ * signs what the shared inbox fetches, FEP-d556) and the error handler: a bad remote
+ * document is logged and dropped, never a crash.
+ */
+import type { Federation } from '@fedify/fedify';
+import { getLogger } from '@logtape/logtape';
+import type { FederationData } from '../federation.ts';
+import { INSTANCE_ACTOR } from '../uris.ts';
+
+const logger = getLogger(['benevalibre', 'federation', 'inbox']);
+
+/** Registers the inbox listeners at /ap/actors/{identifier}/inbox and /ap/inbox. */
+export function registerInbox(federation: Federation<FederationData>): void {
+  federation
+    .setInboxListeners('/ap/actors/{identifier}/inbox', '/ap/inbox')
+    .setSharedKeyDispatcher(() => ({ identifier: INSTANCE_ACTOR }))
+    .onError((_ctx, error) => {
+      logger.warn('Inbox activity dropped: {error}', { error: error.message });
+    });
+}
