@@ -1,7 +1,7 @@
 /**
  * Writing a normalised archive back in the Bénévalibre 2.x migration format (spec §A11),
- * so `readArchive(writeArchive(a))` gives `a` back. Filling an `Archive` from our tables
- * is left to the issue that moves associations between instances.
+ * so `readArchive(writeArchive(a))` gives `a` back. `archive-export.ts` fills an
+ * `Archive` from our tables (moving an association between instances of this project).
  */
 import type { Archive } from './archive.ts';
 import { ROLE_PERMISSION_FIELDS, type ArchiveFile } from './archive.schema.ts';
