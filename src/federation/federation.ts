@@ -20,6 +20,7 @@ import { registerActors } from './actors.ts';
 import { registerCollections } from './collections.ts';
 import { registerInbox } from './inbox/inbox.ts';
 import { registerNodeInfo, SOFTWARE_VERSION } from './nodeinfo.ts';
+import { registerNewsFederation } from './news.ts';
 
 /** What every dispatcher and inbox listener finds in `ctx.data`. */
 export interface FederationData {
@@ -61,7 +62,7 @@ function deliveryOptions(_deps: FederationDeps): Partial<FederationOptions<Feder
  * `federation.setOutboxPermanentFailureHandler`; H4: `registerNewsFederation`).
  * Add an import and an entry here.
  */
-const federationModules: readonly FederationModule[] = [];
+const federationModules: readonly FederationModule[] = [registerNewsFederation];
 
 /** Builds the app's Federation with its dispatchers, collections, inbox listeners and NodeInfo. */
 export function buildFederation(deps: FederationDeps): AppFederation {
