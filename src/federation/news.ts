@@ -101,7 +101,9 @@ export function registerNewsFederation(federation: Federation<FederationData>): 
         nextCursor: cursor !== null && offset + OUTBOX_PAGE < total ? String(offset + OUTBOX_PAGE) : null,
       };
     })
-    .setFirstCursor(() => '0')
+    // No first page for an unknown actor: Fedify then asks the dispatcher for the whole
+    // collection, which answers null (404) instead of an empty collection.
+    .setFirstCursor(async (ctx, identifier) => ((await actorState(ctx.data, identifier)).kind === 'none' ? null : '0'))
     .setCounter(async (ctx, identifier) => {
       const state = await actorState(ctx.data, identifier);
       return state.kind === 'association' ? (await newsRepository(ctx.data.db).publicPage(identifier, { limit: 0, offset: 0 })).total : 0;
