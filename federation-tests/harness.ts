@@ -122,13 +122,24 @@ export async function startBed(options: { instances?: number } = {}): Promise<Be
       );
     }
     await Promise.all(instances.map((i) => i.start()));
+    const nth = (n: number) => {
+      const instance = instances[n];
+      if (!instance) throw new Error(`this bed has ${count} instance(s)`);
+      return instance;
+    };
     return {
       ca,
       smtp,
       instances,
-      a: instances[0]!,
-      b: instances[1]!,
-      c: instances[2]!,
+      get a() {
+        return nth(0);
+      },
+      get b() {
+        return nth(1);
+      },
+      get c() {
+        return nth(2);
+      },
       spareIp: (n: number) => {
         if (n < 4 || n > 9) throw new Error('spare addresses are x4 to x9');
         return ipOf(n);
