@@ -5,9 +5,12 @@
  * document is logged and dropped, never a crash.
  */
 import type { Federation } from '@fedify/fedify';
+import { Flag, Follow, Undo } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import type { FederationData } from '../federation.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
+import { onFlag } from './flag.ts';
+import { onFollow, onUndo } from './follow.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
 
@@ -16,6 +19,11 @@ export function registerInbox(federation: Federation<FederationData>): void {
   federation
     .setInboxListeners('/ap/actors/{identifier}/inbox', '/ap/inbox')
     .setSharedKeyDispatcher(() => ({ identifier: INSTANCE_ACTOR }))
+    // Across the shared and personal inboxes: one activity delivered to both runs once.
+    .withIdempotency('global')
+    .on(Follow, onFollow)
+    .on(Undo, onUndo)
+    .on(Flag, onFlag)
     .onError((_ctx, error) => {
       logger.warn('Inbox activity dropped: {error}', { error: error.message });
     });

@@ -1,0 +1,58 @@
+/**
+ * What every inbox listener does before its own work: drop an activity without an id
+ * or whose id is not on its actor's origin (only the origin of a record may speak for
+ * it), from a blocked host, already processed (idempotency by id, across the shared
+ * and personal inboxes), whose JSON does not match what we rely on (zod, after
+ * Fedify's parsing), or whose proof does not verify — Fedify accepts an activity with
+ * a broken proof when its HTTP signature is valid (federation.md, Facts about Fedify).
+ */
+import { verifyObject, type InboxContext } from '@fedify/fedify';
+import { Activity } from '@fedify/vocab';
+import { getLogger } from '@logtape/logtape';
+import type { z } from 'zod';
+import type { FederationData } from '../federation.ts';
+import { remoteHostRepository } from '../remote-host.repository.ts';
+import { inboxRepository } from './inbox.repository.ts';
+
+const logger = getLogger(['benevalibre', 'federation', 'inbox']);
+
+export interface Accepted<T> {
+  id: string;
+  actorIri: string;
+  actorHost: string;
+  json: T;
+}
+
+/** Checks an incoming activity; returns its parsed JSON, or null when it must be dropped (logged). */
+export async function admit<S extends z.ZodType>(ctx: InboxContext<FederationData>, activity: Activity, schema: S): Promise<Accepted<z.infer<S>> | null> {
+  const id = activity.id?.href;
+  const actorIri = activity.actorId?.href;
+  const type = activity.constructor.name;
+  const drop = (reason: string) => {
+    logger.info('Inbox {type} {id} dropped: {reason}', { type, id: id ?? '(no id)', reason });
+    return null;
+  };
+  if (!id || !actorIri) return drop('no id or no actor');
+  const actorUrl = new URL(actorIri);
+  if (new URL(id).origin !== actorUrl.origin) return drop('activity id and actor on different origins');
+  if (await remoteHostRepository(ctx.data.db).isBlocked(actorUrl.hostname)) return drop('blocked host');
+  if (await inboxRepository(ctx.data.db).seen(id)) return drop('already processed (replay)');
+  const raw = await activity.toJsonLd({ contextLoader: ctx.contextLoader });
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return drop(`unexpected JSON: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (raw && typeof raw === 'object' && 'proof' in raw) {
+    const verified = await verifyObject(Activity, raw, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader }).catch(() => null);
+    if (!verified) return drop('proof does not verify');
+  }
+  return { id, actorIri, actorHost: actorUrl.hostname, json: parsed.data };
+}
+
+/** Marks an activity processed (after its work is stored). */
+export async function markSeen(ctx: InboxContext<FederationData>, accepted: Accepted<unknown>, type: string): Promise<void> {
+  await inboxRepository(ctx.data.db).markSeen({
+    activity_iri: accepted.id,
+    actor_iri: accepted.actorIri,
+    type,
+    received_at: ctx.data.clock.now().toISOString(),
+  });
+}

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { drainFederation, type TestApp } from '../../testing/test-app.ts';
+import { federationTestApp, publicAssociation } from '../federation.fixtures.ts';
+import { INBOX_BODY_LIMIT } from '../mount.ts';
+import { startRemotePeer, type RemotePeer } from './remote-peer.fixtures.ts';
+
+let t: TestApp;
+let peer: RemotePeer;
+let groupId: string;
+let groupIri: string;
+
+beforeEach(async () => {
+  t = await federationTestApp();
+  peer = await startRemotePeer();
+  groupId = (await publicAssociation(t)).association.id;
+  groupIri = `${t.config.origin}/ap/actors/${groupId}`;
+});
+afterEach(async () => {
+  await t.services.jobs.stop();
+  await peer.close();
+  await t.database.close();
+});
+
+const follow = (id = 'follow-1') => ({
+  '@context': 'https://www.w3.org/ns/activitystreams',
+  id: `${peer.actorId}/activities/${id}`,
+  type: 'Follow',
+  actor: peer.actorId,
+  object: groupIri,
+});
+
+async function post(body: unknown, path = `/ap/actors/${groupId}/inbox`, options?: Parameters<RemotePeer['signedPost']>[2]) {
+  return t.app.request(await peer.signedPost(`${t.config.origin}${path}`, body, options));
+}
+
+const followsOf = () => t.db.selectFrom('follows').selectAll().where('association_id', '=', groupId).execute();
+
+describe('inbox: Follow and Undo', () => {
+  it('stores the follower and the follow, and delivers an Accept with a stable id', async () => {
+    const res = await post(follow());
+    expect(res.status).toBe(202);
+    const rows = await followsOf();
+    expect(rows).toMatchObject([{ follower_iri: peer.actorId, follower_host: '127.0.0.1', follow_activity_iri: follow().id }]);
+    const actor = await t.db.selectFrom('remote_actors').selectAll().where('iri', '=', peer.actorId).executeTakeFirstOrThrow();
+    expect(actor).toMatchObject({ type: 'Person', inbox: `${peer.actorId}/inbox`, shared_inbox: `${peer.origin}/inbox`, handle: `alice@${new URL(peer.origin).host}` });
+    // The Accept waits in Fedify's durable queue until the worker runs it.
+    expect(peer.received).toEqual([]);
+    await drainFederation(t);
+    expect(peer.received).toHaveLength(1);
+    const accept = peer.received[0]!;
+    expect(accept).toMatchObject({ type: 'Accept', actor: groupIri });
+    expect(JSON.stringify(accept.object)).toContain(follow().id);
+    expect(String(accept.id)).toMatch(new RegExp(`^${t.config.origin}/ap/activities/[0-9a-f-]{36}$`));
+  });
+
+  it('acknowledges a replayed Follow and ignores it', async () => {
+    expect((await post(follow())).status).toBe(202);
+    expect((await post(follow(), '/ap/inbox')).status).toBe(202);
+    expect(await followsOf()).toHaveLength(1);
+    await drainFederation(t);
+    expect(peer.received).toHaveLength(1);
+    expect(await t.db.selectFrom('inbox_activities').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('removes the follow on Undo{Follow}, embedded or by id', async () => {
+    await post(follow());
+    const undo = { '@context': 'https://www.w3.org/ns/activitystreams', id: `${peer.actorId}/activities/undo-1`, type: 'Undo', actor: peer.actorId, object: follow() };
+    expect((await post(undo)).status).toBe(202);
+    expect(await followsOf()).toEqual([]);
+    await post(follow('follow-2'));
+    expect(await followsOf()).toHaveLength(1);
+    const byId = { ...undo, id: `${peer.actorId}/activities/undo-2`, object: follow('follow-2').id };
+    expect((await post(byId, '/ap/inbox')).status).toBe(202);
+    expect(await followsOf()).toEqual([]);
+  });
+
+  it('answers a Follow of a person with a Reject, storing nothing', async () => {
+    const account = await t.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
+    const personIri = `${t.config.origin}/ap/actors/${account.id}`;
+    expect((await post({ ...follow(), object: personIri }, `/ap/actors/${account.id}/inbox`)).status).toBe(202);
+    expect(await t.db.selectFrom('follows').selectAll().execute()).toEqual([]);
+    await drainFederation(t);
+    expect(peer.received).toMatchObject([{ type: 'Reject', actor: personIri }]);
+  });
+});
+
+describe('inbox: Flag', () => {
+  it('stores a report about our objects for the admins', async () => {
+    const flag = { '@context': 'https://www.w3.org/ns/activitystreams', id: `${peer.actorId}/flags/1`, type: 'Flag', actor: peer.actorId, object: [groupIri], content: 'Spam' };
+    expect((await post(flag, '/ap/inbox')).status).toBe(202);
+    const rows = await t.db.selectFrom('flags').selectAll().execute();
+    expect(rows).toMatchObject([{ activity_iri: flag.id, reporter_iri: peer.actorId, reporter_host: '127.0.0.1', content: 'Spam' }]);
+    expect(JSON.parse(rows[0]!.object_iris)).toEqual([groupIri]);
+  });
+
+  it('drops a report naming none of our objects', async () => {
+    const flag = { '@context': 'https://www.w3.org/ns/activitystreams', id: `${peer.actorId}/flags/2`, type: 'Flag', actor: peer.actorId, object: 'https://elsewhere.example/x' };
+    expect((await post(flag, '/ap/inbox')).status).toBe(202);
+    expect(await t.db.selectFrom('flags').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('inbox: refusals', () => {
+  it('refuses an unsigned activity (401) and stores nothing', async () => {
+    const res = await t.app.request(`${t.config.origin}/ap/actors/${groupId}/inbox`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/activity+json' },
+      body: JSON.stringify(follow()),
+    });
+    expect(res.status).toBe(401);
+    expect(await followsOf()).toEqual([]);
+  });
+
+  it('refuses an activity signed with another key than the actor’s (401)', async () => {
+    const other = await startRemotePeer('mallory');
+    try {
+      expect((await post(follow(), undefined, { key: other.rsa.privateKey })).status).toBe(401);
+      expect(await followsOf()).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('accepts an RFC 9421 signature too', async () => {
+    expect((await post(follow(), undefined, { spec: 'rfc9421' })).status).toBe(202);
+    expect(await followsOf()).toHaveLength(1);
+  });
+
+  it('refuses a host blocked by the admins (403) before any work', async () => {
+    await t.db.insertInto('remote_hosts').values({ host: '127.0.0.1', blocked_at: '2026-11-27T10:00:00.000Z', blocked_by: null, block_reason: 'spam', consecutive_failures: 0, circuit_open_until: null, last_success_at: null, last_failure_at: null, last_error: null }).execute();
+    const res = await post(follow());
+    expect(res.status).toBe(403);
+    expect(await followsOf()).toEqual([]);
+    expect(await t.db.selectFrom('remote_actors').selectAll().execute()).toEqual([]);
+  });
+
+  it('refuses a body over 1 MiB with 413, before parsing', async () => {
+    const big = { ...follow(), padding: 'x'.repeat(INBOX_BODY_LIMIT) };
+    expect((await post(big)).status).toBe(413);
+    // Without Content-Length, the stream is cut at the limit as well.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('x'.repeat(INBOX_BODY_LIMIT + 10)));
+        controller.close();
+      },
+    });
+    const res = await t.app.request(`${t.config.origin}/ap/inbox`, { method: 'POST', headers: { 'Content-Type': 'application/activity+json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await followsOf()).toEqual([]);
+  });
+
+  it('answers garbage with a 4xx, never a 500', async () => {
+    for (const body of ['{not json', '[]', '{"type":"Follow"}', JSON.stringify({ ...follow(), actor: 42 })]) {
+      const res = await post(body);
+      expect(res.status, body).toBeGreaterThanOrEqual(200);
+      expect(res.status, body).toBeLessThan(500);
+      expect(res.status, body).not.toBe(200);
+    }
+    expect(await followsOf()).toEqual([]);
+  });
+});
