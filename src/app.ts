@@ -46,6 +46,7 @@ import { buildFederation, federationData, federationQueue } from './federation/f
 import { federationMiddleware } from './federation/mount.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
+import { lookupRoutes } from './federation/lookup.routes.ts';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', importRoutes(domainDeps));
   api.route('/', newsRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
+  api.route('/', lookupRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>

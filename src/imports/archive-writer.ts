@@ -27,8 +27,10 @@ export function writeArchive(a: Archive): ArchiveFile {
       {
         model: 'associations.association',
         fields: {
-          name: a.association.name, description: a.association.description, website: a.association.website, postal_code: a.association.postalCode,
-          moderate_membership: a.association.moderateMembership, moderate_benevalos: a.association.moderateDeclarations,
+          name: a.association.name, description: a.association.description, website_url: a.association.website ?? '', postal_code: a.association.postalCode ?? '',
+          moderate_membership: a.association.moderateMembership, moderate_benevalo: a.association.moderateDeclarations, is_hidden: a.association.isHidden,
+          country: a.association.country, has_employees: a.association.hasEmployees === 'unknown' ? null : a.association.hasEmployees === 'yes',
+          income: a.association.incomeEuros, activity_field: a.association.activityField === null ? null : [a.association.activityField],
         },
       },
       ...a.categories.map((c) => owned('associations.associationbenevalocategory', {
@@ -41,7 +43,9 @@ export function writeArchive(a: Archive): ArchiveFile {
         ...Object.fromEntries(Object.entries(ROLE_PERMISSION_FIELDS).map(([field, permission]) => [field, r.permissions[permission]])),
       })),
       ...a.memberships.map((m) => owned('associations.associationmembership', { user: [m.email], role: [m.role, a.association.name], is_active: m.isActive })),
-      ...a.anonymousMembers.map((n) => owned('associations.associationanonymousmember', { name: n.name, is_active: n.isActive })),
+      ...a.anonymousMembers.map((n) => owned('associations.associationanonymousmember', {
+        ...(n.uuid === null ? {} : { uuid: n.uuid }), name: n.name, is_active: n.isActive, expiration_date: n.expiresOn === null ? null : `${n.expiresOn}T00:00:00Z`,
+      })),
       ...a.actions.map((x) => ({
         model: 'benevalibre.benevalo',
         pk: x.pk,
@@ -49,7 +53,7 @@ export function writeArchive(a: Archive): ArchiveFile {
           association: assoc, date: x.date, end_date: x.endDate, title: x.title, description: x.description,
           duration: djangoDuration(x.durationMinutes), distance: decimal(x.distanceHundredths), is_active: x.isActive,
           user: x.author.type === 'account' ? [x.author.email] : null,
-          anonymous_member: x.author.type === 'anonymous' ? [x.author.name, a.association.name] : null,
+          anonymous_member: x.author.type === 'anonymous' ? [x.author.uuid ?? x.author.name, a.association.name] : null,
           category: [x.category, a.association.name], project: x.project === null ? null : [x.project, a.association.name],
           level: x.level === null ? null : [x.level, a.association.name],
         },

@@ -20,13 +20,15 @@ export const USERS = [
   { email: 'zoe@exemple.fr', first_name: 'Zoé', last_name: 'Lemoine', pseudo: 'zozo' },
 ];
 export const ANONYMOUS = ['Enfant Tom', 'Classe de CM2'];
+/** Bénévalibre names an anonymous member by its uuid; the first one has none (older or hand-written files name it by name). */
+export const ANONYMOUS_UUID = 'c1f0e8a2-3b4d-4e5f-9a6b-7c8d9e0f1a2b';
 const CATEGORIES: [name: string, defaultCategory: string | null][] = [
   ['Potager', UNKNOWN_DEFAULTS[0]!], ['Réunions', UNKNOWN_DEFAULTS[1]!], ['Divers', KNOWN_DEFAULT], ['Compost', null],
 ];
 const ROLES: [name: string, isDefault: boolean, permissions: string[]][] = [
   ['Présidence', false, Object.keys(ROLE_PERMISSION_FIELDS)],
-  ['Trésorerie', false, ['can_list_members', 'can_manage_benevalos']],
-  ['Animation', false, ['can_manage_categories', 'can_manage_levels', 'can_manage_projects']],
+  ['Trésorerie', false, ['list_members', 'manage_benevalos']],
+  ['Animation', false, ['manage_benevalo_categories', 'manage_benevalo_levels', 'manage_projects']],
   ['Bénévole', true, []],
 ];
 const MEMBERSHIPS: [email: string, role: string, active: boolean][] = [
@@ -58,7 +60,7 @@ export function actionFields(i: number): Record<string, unknown> {
   if (variant === 2) Object.assign(f, { duration: '00:00:00', distance: '12.5' }); // travel only
   if (variant === 3) Object.assign(f, { duration: 'PT1H45M', distance: 7.25 }); // ISO 8601, decimal as a number
   if (variant === 4) Object.assign(f, { duration: '00:45:00.000000', distance: 3 });
-  if (variant === 5) Object.assign(f, { user: null, anonymous_member: [ANONYMOUS[i % 2]!, ASSOCIATION] });
+  if (variant === 5) Object.assign(f, { user: null, anonymous_member: i % 16 === 5 ? [ANONYMOUS_UUID, ASSOCIATION] : [ANONYMOUS[0]!, ASSOCIATION] });
   if (variant === 6) Object.assign(f, { user: null, duration: 'PT3H0M0S' }); // no author
   return f;
 }
@@ -73,7 +75,10 @@ export function benevalibreFile(options: { actions?: number; date?: string; endp
     ...USERS.map((fields) => ({ model: 'accounts.user', fields })),
     {
       model: 'associations.association',
-      fields: { name: ASSOCIATION, description: 'Un jardin ouvert à tous.', website: 'https://jardin.exemple.fr', postal_code: '69003', moderate_membership: true, moderate_benevalos: false },
+      fields: {
+        name: ASSOCIATION, description: 'Un jardin ouvert à tous.', website_url: 'https://jardin.exemple.fr', activity_field: null, is_hidden: false,
+        moderate_membership: true, moderate_benevalo: false, country: 'FR', postal_code: '69003', has_employees: false, income: 4200,
+      },
     },
     ...CATEGORIES.map(([name, d], i) => ({
       model: 'associations.associationbenevalocategory',
@@ -92,7 +97,10 @@ export function benevalibreFile(options: { actions?: number; date?: string; endp
       model: 'associations.associationmembership',
       fields: { user: [email], association: assoc, role: [role, ASSOCIATION], is_active: active },
     })),
-    ...ANONYMOUS.map((name) => ({ model: 'associations.associationanonymousmember', fields: { name, association: assoc, is_active: true } })),
+    ...ANONYMOUS.map((name, i) => ({
+      model: 'associations.associationanonymousmember',
+      fields: i === 0 ? { name, association: assoc, is_active: true } : { uuid: ANONYMOUS_UUID, name, association: assoc, is_active: true, expiration_date: '2027-06-30T00:00:00Z', created_at: '2025-01-01T10:00:00Z', last_visit: null },
+    })),
     ...Array.from({ length: options.actions ?? 1000 }, (_, i) => ({ model: 'benevalibre.benevalo', pk: i + 1, fields: actionFields(i) })),
   ];
   return {

@@ -27,8 +27,23 @@ export const archiveFileSchema = z.strictObject({
 export type ArchiveFile = z.infer<typeof archiveFileSchema>;
 export type ArchiveObject = z.infer<typeof archiveObjectSchema>;
 
-/** The eight role permissions as Bénévalibre names them → ours. */
+/**
+ * The eight role permissions as Bénévalibre names them (its `BaseRole` model) → ours.
+ * Checked against Bénévalibre's source: plain names, without a `can_` prefix.
+ */
 export const ROLE_PERMISSION_FIELDS = {
+  list_members: 'list_members',
+  manage_members: 'manage_members',
+  manage_benevalos: 'manage_declarations',
+  manage_benevalo_categories: 'manage_categories',
+  manage_benevalo_levels: 'manage_levels',
+  manage_projects: 'manage_projects',
+  manage_roles: 'manage_roles',
+  manage_association: 'manage_association',
+} as const;
+
+/** Names guessed before the source was checked (`can_…`): still read, never written. */
+export const GUESSED_ROLE_PERMISSION_FIELDS = {
   can_list_members: 'list_members',
   can_manage_members: 'manage_members',
   can_manage_benevalos: 'manage_declarations',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, readArchive, type Archive, type ArchiveProblem } from './archive.ts';
 import { writeArchive, djangoDuration } from './archive-writer.ts';
-import { ASSOCIATION, benevalibreFile, FILE_TOKEN, UNKNOWN_DEFAULTS } from './archive.fixtures.ts';
+import { ANONYMOUS_UUID, ASSOCIATION, benevalibreFile, FILE_TOKEN, UNKNOWN_DEFAULTS } from './archive.fixtures.ts';
 import { t } from '../i18n/messages.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
@@ -58,6 +58,23 @@ describe('reading a Bénévalibre file', () => {
     expect(byPk(5)).toMatchObject({ durationMinutes: 45, distanceHundredths: 300 });
     expect(byPk(6)).toMatchObject({ author: { type: 'anonymous', name: 'Classe de CM2' }, project: null });
     expect(byPk(7)).toMatchObject({ author: { type: 'none' }, durationMinutes: 180 });
+  });
+
+  it('reads what Bénévalibre writes and the names guessed first alike', () => {
+    const a = read(benevalibreFile({ actions: 16 }));
+    expect(a.association).toMatchObject({ website: 'https://jardin.exemple.fr', moderateDeclarations: false, isHidden: false, country: 'FR', hasEmployees: 'no', incomeEuros: 4200, activityField: null });
+    expect(a.anonymousMembers[1]).toMatchObject({ name: 'Classe de CM2', uuid: ANONYMOUS_UUID, expiresOn: '2027-06-30' });
+    expect(a.actions.find((x) => x.pk === '14')!.author).toEqual({ type: 'anonymous', name: 'Enfant Tom', uuid: null });
+    const guessed = benevalibreFile({ actions: 3 });
+    for (const o of guessed.objects) {
+      const f = o.fields as Record<string, unknown>;
+      if (o.model === 'associations.association') Object.assign(f, { website: f.website_url, website_url: undefined, moderate_benevalos: true });
+      if (o.model === 'associations.associationrole') for (const k of Object.keys(f)) if (k.startsWith('manage_') || k === 'list_members') f[`can_${k.replace('benevalo_', '')}`] = f[k], delete f[k];
+    }
+    const g = read(guessed);
+    expect(g.association).toMatchObject({ website: 'https://jardin.exemple.fr', moderateDeclarations: true });
+    expect(g.roles.map((r) => r.permissions)).toEqual(a.roles.map((r) => r.permissions));
+    expect(Object.values(g.roles[0]!.permissions).every(Boolean)).toBe(true);
   });
 
   it('gives the same archive back through the writer (round trip)', () => {

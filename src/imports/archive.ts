@@ -12,7 +12,7 @@ import { checkEffort, isCalendarDate, parseDistance, TITLE_MAX } from '../declar
 import type { MessageKey } from '../i18n/messages.ts';
 import { nameKeyOf } from '../associations/association.keys.ts';
 import type { Permission } from '../roles/role.table.ts';
-import { archiveFileSchema, ROLE_PERMISSION_FIELDS, type ArchiveObject } from './archive.schema.ts';
+import { archiveFileSchema, GUESSED_ROLE_PERMISSION_FIELDS, ROLE_PERMISSION_FIELDS, type ArchiveObject } from './archive.schema.ts';
 
 /** One problem, naming its object: model, natural key (or pk) and field. */
 export interface ArchiveProblem {
@@ -28,8 +28,9 @@ export interface ArchiveNamed { name: string; description: string | null }
 export interface ArchiveCategory extends ArchiveNamed { defaultCategory: string | null }
 export interface ArchiveRole extends ArchiveNamed { isDefault: boolean; permissions: Record<Permission, boolean> }
 export interface ArchiveMembership { email: string; role: string; isActive: boolean }
-export interface ArchiveAnonymous { name: string; isActive: boolean }
-export type ArchiveAuthor = { type: 'account'; email: string } | { type: 'anonymous'; name: string } | { type: 'none' };
+/** `uuid` is its natural key in Bénévalibre (actions name it by `[uuid, association]`); older files may name it by its name. */
+export interface ArchiveAnonymous { name: string; isActive: boolean; uuid: string | null; expiresOn: string | null }
+export type ArchiveAuthor = { type: 'account'; email: string } | { type: 'anonymous'; name: string; uuid: string | null } | { type: 'none' };
 export interface ArchiveAction {
   pk: string;
   author: ArchiveAuthor;
@@ -49,7 +50,12 @@ export interface ArchiveAction {
 export interface Archive {
   metadata: { appVersion: string; date: string; endpoint: string; token: string };
   users: ArchiveUser[];
-  association: { name: string; description: string; website: string | null; postalCode: string | null; moderateMembership: boolean; moderateDeclarations: boolean };
+  association: {
+    name: string; description: string; website: string | null; postalCode: string | null; moderateMembership: boolean; moderateDeclarations: boolean;
+    isHidden: boolean; country: string; hasEmployees: 'yes' | 'no' | 'unknown'; incomeEuros: number | null;
+    /** The activity field's name (natural key `[name, group]`), matched with ours at import. */
+    activityField: string | null;
+  };
   categories: ArchiveCategory[];
   levels: ArchiveNamed[];
   projects: ArchiveNamed[];
@@ -149,10 +155,25 @@ export function readArchive(input: unknown, now: Date): ReadResult {
   const projects = named('associations.associationproject', described);
   const roles = named('associations.associationrole', (o, name) => {
     const permissions = {} as Record<Permission, boolean>;
-    for (const [field, permission] of Object.entries(ROLE_PERMISSION_FIELDS)) permissions[permission] = o.fields[field] === true;
+    for (const [field, permission] of [...Object.entries(ROLE_PERMISSION_FIELDS), ...Object.entries(GUESSED_ROLE_PERMISSION_FIELDS)]) {
+      permissions[permission] = permissions[permission] === true || o.fields[field] === true;
+    }
     return { ...described(o, name), isDefault: o.fields.is_default === true, permissions };
   });
-  const anonymous = named('associations.associationanonymousmember', (o, name) => ({ name, isActive: o.fields.is_active !== false }));
+  // Anonymous members: keyed by their uuid when the file has it (Bénévalibre's natural key), else by name; a blank name gets one.
+  const anonymous = new Map<string, ArchiveAnonymous>();
+  for (const [i, o] of (byModel.get('associations.associationanonymousmember') ?? []).entries()) {
+    const uuid = optStr(o.fields.uuid);
+    const name = optStr(o.fields.name) ?? `Membre anonyme ${i + 1}`;
+    const key = nameKeyOf(uuid ?? name);
+    if (!ours(o, uuid ?? name)) continue;
+    if (anonymous.has(key)) { problem(o.model, uuid ?? name, uuid ? 'uuid' : 'name', 'import_duplicate'); continue; }
+    const expires = optStr(o.fields.expiration_date)?.slice(0, 10) ?? null;
+    anonymous.set(key, { name, isActive: o.fields.is_active !== false, uuid, expiresOn: expires && isCalendarDate(expires) ? expires : null });
+  }
+  // Actions may also name one by its name (hand-written files), when that name is unique.
+  const anonymousRefs = new Map(anonymous);
+  for (const v of anonymous.values()) if (v.uuid !== null && !anonymousRefs.has(nameKeyOf(v.name))) anonymousRefs.set(nameKeyOf(v.name), v);
 
   /** A reference by natural key to one of `map`, or a problem. */
   const resolve = <T>(o: ArchiveObject, key: string, field: string, map: Map<string, T>, optional: boolean, byEmail = false): string | null | undefined => {
@@ -204,13 +225,13 @@ export function readArchive(input: unknown, now: Date): ReadResult {
     const project = resolve(o, pk, 'project', projects, true);
     const level = resolve(o, pk, 'level', levels, true);
     const userKey = f.user == null ? null : resolve(o, pk, 'user', users, false, true);
-    const anonKey = f.anonymous_member == null ? null : resolve(o, pk, 'anonymous_member', anonymous, false);
+    const anonKey = f.anonymous_member == null ? null : resolve(o, pk, 'anonymous_member', anonymousRefs, false);
     if (problems.length > before || durationMinutes === null || !distance.ok || !category) continue;
     for (const e of checkEffort({ date, endDate, durationMinutes, distanceHundredths: distance.hundredths }, today)) {
       problem(model, pk, FIELD_NAMES[e.field] ?? e.field, e.code === 'declaration_date_future' ? 'import_date_future' : e.code, e.params);
     }
     if (problems.length > before) continue;
-    const author: ArchiveAuthor = userKey ? { type: 'account', email: userKey } : anonKey ? { type: 'anonymous', name: anonymous.get(anonKey)!.name } : { type: 'none' };
+    const author: ArchiveAuthor = userKey ? { type: 'account', email: userKey } : anonKey ? { type: 'anonymous', name: anonymousRefs.get(anonKey)!.name, uuid: anonymousRefs.get(anonKey)!.uuid } : { type: 'none' };
     actions.push({
       pk, author, date, endDate, title, description: str(f.description) ?? '', durationMinutes, distanceHundredths: distance.hundredths,
       category: categories.get(category)!.name, project: project ? projects.get(project)!.name : null, level: level ? levels.get(level)!.name : null,
@@ -224,8 +245,14 @@ export function readArchive(input: unknown, now: Date): ReadResult {
       metadata: { appVersion: metadata.app_version, date: metadata.date, endpoint: metadata.endpoint, token: metadata.token },
       users: [...users.values()],
       association: {
-        name: associationName, description: str(a.description) ?? '', website: optStr(a.website), postalCode: optStr(a.postal_code),
-        moderateMembership: a.moderate_membership === true, moderateDeclarations: a.moderate_benevalos === true,
+        name: associationName, description: str(a.description) ?? '', postalCode: optStr(a.postal_code),
+        moderateMembership: a.moderate_membership === true,
+        // `website_url` and `moderate_benevalo` are Bénévalibre's names; `website` and `moderate_benevalos` were guessed first.
+        website: optStr(a.website_url) ?? optStr(a.website), moderateDeclarations: a.moderate_benevalo === true || a.moderate_benevalos === true,
+        isHidden: a.is_hidden === true, country: /^[A-Z]{2}$/.test(str(a.country) ?? '') ? str(a.country)! : 'FR',
+        hasEmployees: a.has_employees === true ? 'yes' : a.has_employees === false ? 'no' : 'unknown',
+        incomeEuros: typeof a.income === 'number' && Number.isInteger(a.income) && a.income >= 0 ? a.income : null,
+        activityField: a.activity_field == null ? null : (naturalKey(a.activity_field)?.[0] ?? null),
       },
       categories: [...categories.values()], levels: [...levels.values()], projects: [...projects.values()], roles: [...roles.values()],
       memberships, anonymousMembers: [...anonymous.values()], actions,

@@ -77,6 +77,9 @@ describe('importing a Bénévalibre file through the API', () => {
 
     const association = await t.db.selectFrom('associations').selectAll().where('id', '=', result.associationId).executeTakeFirstOrThrow();
     expect(association).toMatchObject({ name: 'Les Amis du Jardin partagé', postal_code: '69003', moderate_membership: 1, moderate_declarations: 0, is_active: 1 });
+    expect(association).toMatchObject({ website: 'https://jardin.exemple.fr', country: 'FR', has_employees: 'no', yearly_income_cents: 420_000, is_hidden: 0 });
+    const anonymous = await t.db.selectFrom('anonymous_members').select(['name', 'expires_on']).where('association_id', '=', association.id).orderBy('name').execute();
+    expect(anonymous).toEqual([{ name: 'Classe de CM2', expires_on: '2027-06-30' }, { name: 'Enfant Tom', expires_on: null }]);
     const categories = await t.db.selectFrom('categories').select(['name', 'reference_code']).where('association_id', '=', association.id).orderBy('position').execute();
     expect(categories).toEqual([
       { name: 'Potager', reference_code: 'animation' }, { name: 'Réunions', reference_code: 'gouvernance' },

@@ -4,7 +4,7 @@
  * emails enqueued in the same transaction on the durable `import_email` queue, and the
  * import row marked done there too — so a crash leaves either nothing or everything.
  */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { displayName } from '../accounts/account.view.ts';
 import { emailTokenService } from '../accounts/email-token.service.ts';
 import { nameKeyOf as key, searchKeyOf } from '../associations/association.keys.ts';
@@ -70,10 +70,10 @@ export async function writeImport(db: Db, clock: Clock, input: WriteInput): Prom
   const anonymous = a.anonymousMembers.map((n) => {
     const secret = randomToken();
     return { secret, row: {
-      id: newId(), association_id: associationId, name: n.name, expires_on: null, is_active: n.isActive ? 1 : 0, secret_hash: hashToken(secret), last_visit_at: null, created_at: at, updated_at: at,
-    } };
+      id: newId(), association_id: associationId, name: n.name, expires_on: n.expiresOn, is_active: n.isActive ? 1 : 0, secret_hash: hashToken(secret), last_visit_at: null, created_at: at, updated_at: at,
+    }, key: n.uuid ?? key(n.name) };
   });
-  const anonymousIds = new Map(anonymous.map((n) => [key(n.row.name), n.row.id]));
+  const anonymousIds = new Map(anonymous.map((n) => [n.key, n.row.id]));
   const declarations = a.actions.map((x) => {
     const id = newId();
     const validationId = x.isActive ? newId() : null;
@@ -81,7 +81,7 @@ export async function writeImport(db: Db, clock: Clock, input: WriteInput): Prom
       declaration: {
         id, association_id: associationId, author_type: x.author.type,
         author_account_id: x.author.type === 'account' ? accountIds.get(x.author.email)! : null,
-        author_anonymous_id: x.author.type === 'anonymous' ? anonymousIds.get(key(x.author.name))! : null,
+        author_anonymous_id: x.author.type === 'anonymous' ? anonymousIds.get(x.author.uuid ?? key(x.author.name))! : null,
         category_id: categories.get(key(x.category))!.id, project_id: x.project ? projects.get(key(x.project))!.id : null,
         level_id: x.level ? levels.get(key(x.level))!.id : null, title: x.title, description: x.description, date: x.date, end_date: x.endDate,
         duration_minutes: x.durationMinutes, distance_hundredths: x.distanceHundredths, status: x.isActive ? ('validated' as const) : ('pending' as const),
@@ -104,10 +104,13 @@ export async function writeImport(db: Db, clock: Clock, input: WriteInput): Prom
       .where('status', '=', 'done').where('id', '!=', importId).executeTakeFirst();
     if (done) return { written: false, previous: { id: done.id, associationId: done.association_id } };
     const handle = await handleService(trx, clock).claimFrom(plan.name, 'association', associationId, 'association');
+    const field = a.association.activityField === null ? undefined
+      : await trx.selectFrom('activity_fields').select('code').where(sql<string>`lower(name_fr)`, '=', a.association.activityField.toLowerCase()).executeTakeFirst();
     await trx.insertInto('associations').values({
       id: associationId, handle, name: plan.name, name_key: key(plan.name), search_key: searchKeyOf(plan.name), description: a.association.description,
-      website: a.association.website, activity_field_code: null, country: 'FR', postal_code: a.association.postalCode, has_employees: 'unknown',
-      yearly_income_cents: null, time_zone: 'Europe/Paris', is_hidden: 0, moderate_membership: a.association.moderateMembership ? 1 : 0,
+      website: a.association.website, activity_field_code: field?.code ?? null, country: a.association.country, postal_code: a.association.postalCode,
+      has_employees: a.association.hasEmployees, yearly_income_cents: a.association.incomeEuros === null ? null : a.association.incomeEuros * 100,
+      time_zone: 'Europe/Paris', is_hidden: a.association.isHidden ? 1 : 0, moderate_membership: a.association.moderateMembership ? 1 : 0,
       moderate_declarations: a.association.moderateDeclarations ? 1 : 0, is_active: 1, created_by: importer.accountId, created_at: at, updated_at: at, approved_at: at,
     }).execute();
     if (categories.size) await trx.insertInto('categories').values([...categories.values()]).execute();
