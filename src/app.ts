@@ -44,6 +44,8 @@ import { jobRuntime } from './jobs/runtime.ts';
 import { importMapHash, webRoutes } from './web/web.routes.ts';
 import { buildFederation, federationData, federationQueue } from './federation/federation.ts';
 import { federationMiddleware } from './federation/mount.ts';
+import { catalogObjectRoutes } from './federation/catalog-objects.routes.ts';
+import { jwksRoutes } from './federation/jwks.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
@@ -110,6 +112,8 @@ export function createApp(deps: AppDeps) {
   const federationContext = () => federation.createContext(new URL(config.origin), fedData);
   const fedQueue = federationQueue(federation, fedData);
   app.use(federationMiddleware(federation, fedData));
+  app.route('/', catalogObjectRoutes(fedData)); // raw JSON-LD Fedify's classes cannot carry
+  app.route('/', jwksRoutes(fedData));
 
   app.get('/health', async (c) => {
     const ok = await pingDatabase(db);

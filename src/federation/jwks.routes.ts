@@ -1,0 +1,33 @@
+/**
+ * Every actor's JWKS (federation.md, Actors): its Ed25519 public key as a JWK whose
+ * `kid` is the Multikey id (`#multikey-2`), at `{actorId}/jwks.json`, so attestations
+ * verify with jose alone. Deleted actors keep theirs: what they signed stays verifiable.
+ */
+import { exportJwk } from '@fedify/fedify';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context.ts';
+import { actorState } from './actors.ts';
+import type { FederationData } from './federation.ts';
+import { actorKeyPairs, existingPublicKeys } from './keys.ts';
+import { actorUris } from './uris.ts';
+
+/** GET /ap/actors/{id}/jwks.json */
+export function jwksRoutes(data: FederationData) {
+  const app = new Hono<AppEnv>();
+  app.get('/ap/actors/:id/jwks.json', async (c) => {
+    const id = c.req.param('id');
+    const state = await actorState(data, id);
+    if (state.kind === 'none') return c.notFound();
+    // A live actor gets its keys on first use; a deleted one only shows what it had.
+    const keys = state.kind === 'deleted' ? await existingPublicKeys(data.db, id) : await actorKeyPairs(data.db, data.clock, id);
+    const ed25519 = keys.find((k) => k.algorithm === 'Ed25519');
+    if (!ed25519) return c.notFound();
+    const jwk = await exportJwk(ed25519.publicKey);
+    const { kty, crv, x } = jwk;
+    return c.body(JSON.stringify({ keys: [{ kty, crv, x, kid: actorUris(data.origin, id).multikey, alg: 'EdDSA', use: 'sig' }] }), 200, {
+      'Content-Type': 'application/jwk-set+json',
+      'Cache-Control': 'public, max-age=300',
+    });
+  });
+  return app;
+}
