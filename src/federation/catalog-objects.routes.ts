@@ -8,6 +8,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/context.ts';
+import { problem } from '../http/problem.ts';
 import { actorState } from './actors.ts';
 import { catalogObjectRepository, type CatalogKind, type CatalogObjectRow } from './catalog-object.repository.ts';
 import type { FederationData } from './federation.ts';
@@ -50,7 +51,7 @@ export function catalogObjectRoutes(data: FederationData) {
     app.get(`/ap/actors/:id/${kind}`, async (c) => {
       const id = c.req.param('id');
       const state = await actorState(data, id);
-      if (state.kind !== 'association') return c.notFound();
+      if (state.kind !== 'association') return notFound(c);
       if (wantsHtml(c.req.header('Accept'))) return c.redirect(associationPage(data.origin, id), 303);
       const rows = await repo.list(kind, id);
       return json(c, {
@@ -66,10 +67,13 @@ export function catalogObjectRoutes(data: FederationData) {
     app.get(`/ap/${kind}/:id`, async (c) => {
       const row = await repo.find(kind, c.req.param('id'));
       // Only the items of a public association are public.
-      if (!row || (await actorState(data, row.association_id)).kind !== 'association') return c.notFound();
+      if (!row || (await actorState(data, row.association_id)).kind !== 'association') return notFound(c);
       if (wantsHtml(c.req.header('Accept'))) return c.redirect(associationPage(data.origin, row.association_id), 303);
       return json(c, { '@context': BV_DOCUMENT_CONTEXT, ...toCatalogObject(data.origin, kind, row) });
     });
   }
   return app;
 }
+
+// Not c.notFound(): the app's fallback would answer 405, since this very GET route matches the path.
+const notFound = (c: Context<AppEnv>) => problem(c, 404, 'not_found');

@@ -4,8 +4,9 @@
  * verify with jose alone. Deleted actors keep theirs: what they signed stays verifiable.
  */
 import { exportJwk } from '@fedify/fedify';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/context.ts';
+import { problem } from '../http/problem.ts';
 import { actorState } from './actors.ts';
 import type { FederationData } from './federation.ts';
 import { actorKeyPairs, existingPublicKeys } from './keys.ts';
@@ -17,11 +18,11 @@ export function jwksRoutes(data: FederationData) {
   app.get('/ap/actors/:id/jwks.json', async (c) => {
     const id = c.req.param('id');
     const state = await actorState(data, id);
-    if (state.kind === 'none') return c.notFound();
+    if (state.kind === 'none') return notFound(c);
     // A live actor gets its keys on first use; a deleted one only shows what it had.
     const keys = state.kind === 'deleted' ? await existingPublicKeys(data.db, id) : await actorKeyPairs(data.db, data.clock, id);
     const ed25519 = keys.find((k) => k.algorithm === 'Ed25519');
-    if (!ed25519) return c.notFound();
+    if (!ed25519) return notFound(c);
     const jwk = await exportJwk(ed25519.publicKey);
     const { kty, crv, x } = jwk;
     return c.body(JSON.stringify({ keys: [{ kty, crv, x, kid: actorUris(data.origin, id).multikey, alg: 'EdDSA', use: 'sig' }] }), 200, {
@@ -31,3 +32,6 @@ export function jwksRoutes(data: FederationData) {
   });
   return app;
 }
+
+// Not c.notFound(): the app's fallback would answer 405, since this very GET route matches the path.
+const notFound = (c: Context<AppEnv>) => problem(c, 404, 'not_found');
