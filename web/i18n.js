@@ -12,9 +12,11 @@ import adminFr from './i18n/domains/admin.fr.js';
 import adminEn from './i18n/domains/admin.en.js';
 import declarationsFr from './i18n/domains/declarations.fr.js';
 import declarationsEn from './i18n/domains/declarations.en.js';
+import importsFr from './i18n/domains/imports.fr.js';
+import importsEn from './i18n/domains/imports.en.js';
 
-const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr };
-const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn };
+const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr, ...importsFr };
+const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn, ...importsEn };
 const dictionaries = { fr, en };
 
 /**

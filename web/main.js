@@ -25,6 +25,7 @@ import { associationRoutes } from './routes/associations.js';
 import { memberRoutes } from './routes/members.js';
 import { adminRoutes } from './routes/admin.js';
 import { declarationRoutes } from './routes/declarations.js';
+import { importRoutes } from './routes/imports.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
 // "guest" = pointless once logged in (login, registration).
@@ -49,6 +50,7 @@ const routes = {
   ...memberRoutes,
   ...adminRoutes,
   ...declarationRoutes,
+  ...importRoutes,
 };
 
 // Patterns with parameters, compiled once: '/associations/:handle' → /^\/associations\/([^/]+)$/.

@@ -12,6 +12,14 @@ import { AppError } from '../lib/errors.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { importService, importsOf } from './import.service.ts';
+import { t, type Language, type MessageKey } from '../i18n/messages.ts';
+
+/** Each problem's message in the asker's language, beside its code (the pages show it as is). */
+function withMessages<T extends object>(report: T & { problems?: unknown }, lang: Language): T {
+  if (!Array.isArray(report.problems)) return report;
+  const problems = (report.problems as { code: MessageKey; params?: Record<string, string | number> }[]).map((p) => ({ ...p, message: t(p.code, lang, p.params) }));
+  return { ...report, problems };
+}
 
 /** Imports take whole association histories: their own body limit. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -49,9 +57,9 @@ export function importRoutes(deps: DomainDeps) {
       const withChoices = typeof body.archive === 'object' && body.archive !== null && !('objects' in body) ? ImportBody.safeParse(body) : null;
       if (withChoices?.success) {
         const { archive, mappings, name } = withChoices.data;
-        return c.json({ ...(await imports.dryRun(archive, { mappings, name })) }, 200);
+        return c.json(withMessages(await imports.dryRun(archive, { mappings, name }), c.get('lang')), 200);
       }
-      return c.json({ ...(await imports.dryRun(body)) }, 200);
+      return c.json(withMessages(await imports.dryRun(body), c.get('lang')), 200);
     },
   );
 
@@ -85,7 +93,8 @@ export function importRoutes(deps: DomainDeps) {
     async (c) => {
       const view = await imports.view(c.req.valid('param').id, importerOf(c));
       if (!view) throw new AppError('not_found', 'not_found');
-      return c.json({ ...view }, 200);
+      const lang = c.get('lang');
+      return c.json({ ...view, report: withMessages(view.report, lang), errorMessage: view.error ? t(view.error as MessageKey, lang) : null }, 200);
     },
   );
 

@@ -38,6 +38,7 @@ describe('importing a Bénévalibre file through the API', () => {
     expect(report.accounts.existingAccounts).toEqual(['marie@exemple.fr']);
     expect(report.accounts.newAccounts).toEqual(['paul@exemple.fr', 'lea@exemple.fr', 'karim@exemple.fr', 'zoe@exemple.fr']);
     expect(report.unmappedCategories).toEqual(UNKNOWN_DEFAULTS);
+    expect((report.problems[0] as { message?: string }).message).toContain('Catégorie par défaut « Jardinage collectif » inconnue ici');
     expect(report.referenceCategories).toContain('animation');
     expect(report.ok).toBe(false);
     const again = (await (await manager.request('POST', '/api/v1/imports/dry-run', { archive: file, mappings: MAPPINGS })).json()) as DryRunReport;
