@@ -48,6 +48,7 @@ export function CreateAssociationPage({ account }) {
   return html`<section class="narrow">
     <${PageTitle} title=${t('assoc.create.title')} />
     <p class="lead">${t('assoc.create.lead')}</p>
+    <p>${t('import.entryLead')} <a href="/imports">${t('import.entry')}</a></p>
     ${content}
   </section>`;
 }

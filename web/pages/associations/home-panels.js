@@ -76,6 +76,7 @@ export function MyAssociations({ account }) {
           <p class="actions">
             <a class="button button-secondary" href="/associations">${t('home.assoc.find')}</a>
             ${creationOpen ? html`<a class="button button-quiet" href="/associations/nouvelle">${t('assoc.list.create')}</a>` : null}
+            <a class="button button-quiet" href="/imports">${t('import.entry')}</a>
           </p>
         </div>`
       : null}
