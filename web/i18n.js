@@ -12,11 +12,18 @@ import adminFr from './i18n/domains/admin.fr.js';
 import adminEn from './i18n/domains/admin.en.js';
 import declarationsFr from './i18n/domains/declarations.fr.js';
 import declarationsEn from './i18n/domains/declarations.en.js';
+import newsFr from './i18n/domains/news.fr.js';
+import newsEn from './i18n/domains/news.en.js';
+import moderationFr from './i18n/domains/moderation.fr.js';
+import moderationEn from './i18n/domains/moderation.en.js';
 import importsFr from './i18n/domains/imports.fr.js';
 import importsEn from './i18n/domains/imports.en.js';
 
 const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr, ...importsFr };
 const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn, ...importsEn };
+// News, discovery and moderation (issue 6).
+Object.assign(fr, newsFr, moderationFr);
+Object.assign(en, newsEn, moderationEn);
 const dictionaries = { fr, en };
 
 /**

@@ -25,6 +25,7 @@ import { associationRoutes } from './routes/associations.js';
 import { memberRoutes } from './routes/members.js';
 import { adminRoutes } from './routes/admin.js';
 import { declarationRoutes } from './routes/declarations.js';
+import { newsRoutes } from './routes/news.js';
 import { importRoutes } from './routes/imports.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
@@ -50,6 +51,7 @@ const routes = {
   ...memberRoutes,
   ...adminRoutes,
   ...declarationRoutes,
+  ...newsRoutes,
   ...importRoutes,
 };
 

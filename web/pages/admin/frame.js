@@ -11,6 +11,8 @@ export const ADMIN_SECTIONS = [
   { path: '/admin/parametres', key: 'admin.nav.settings' },
   { path: '/admin/valeurs-par-defaut', key: 'admin.nav.defaults' },
   { path: '/admin/historique', key: 'admin.nav.history' },
+  { path: '/admin/signalements', key: 'admin.nav.reports' },
+  { path: '/admin/domaines-bloques', key: 'admin.nav.blocked' },
 ];
 
 /** `children` is only rendered for administrators, so its requests are never refused. */

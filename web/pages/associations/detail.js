@@ -5,6 +5,8 @@ import { t } from '../../i18n.js';
 import { navigate } from '../../router.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { MembershipBox } from './membership.js';
+import { NewsSection } from '../news/section.js';
+import { JoinFromYourSite } from '../discovery/join-form.js';
 import {
   AssociationLogo,
   AssociationStatuses,
@@ -111,6 +113,8 @@ export function AssociationPage({ params, account }) {
             <${Facts} association=${association} />
           </section>
           <${ManageLinks} association=${association} />
+          <${NewsSection} association=${association} />
+          ${association.isActive && !association.viewer?.membership ? html`<${JoinFromYourSite} association=${association} />` : null}
           <p><a href="/associations">${t('assoc.backToList')}</a></p>
         `
       : html`<${LoadState} state=${state} />`}
