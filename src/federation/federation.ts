@@ -21,6 +21,7 @@ import { registerCollections } from './collections.ts';
 import { registerInbox } from './inbox/inbox.ts';
 import { registerNodeInfo, SOFTWARE_VERSION } from './nodeinfo.ts';
 import { registerNewsFederation } from './news.ts';
+import { fedifyDeliveryOptions, refuseBlockedHosts, registerPermanentFailureHandler } from './delivery/fedify-options.ts';
 
 /** What every dispatcher and inbox listener finds in `ctx.data`. */
 export interface FederationData {
@@ -53,8 +54,8 @@ export const FEDIFY_QUEUE = 'fedify';
  * circuitBreaker, onOutboxError, permanentFailureStatusCodes. Spread into
  * createFederation(); keep it a plain function of the deps.
  */
-function deliveryOptions(_deps: FederationDeps): Partial<FederationOptions<FederationData>> {
-  return {};
+function deliveryOptions(deps: FederationDeps): Partial<FederationOptions<FederationData>> {
+  return fedifyDeliveryOptions<FederationData>(deps);
 }
 
 /**
@@ -62,7 +63,7 @@ function deliveryOptions(_deps: FederationDeps): Partial<FederationOptions<Feder
  * `federation.setOutboxPermanentFailureHandler`; H4: `registerNewsFederation`).
  * Add an import and an entry here.
  */
-const federationModules: readonly FederationModule[] = [registerNewsFederation];
+const federationModules: readonly FederationModule[] = [registerNewsFederation, registerPermanentFailureHandler];
 
 /** Builds the app's Federation with its dispatchers, collections, inbox listeners and NodeInfo. */
 export function buildFederation(deps: FederationDeps): AppFederation {
@@ -72,7 +73,8 @@ export function buildFederation(deps: FederationDeps): AppFederation {
     // No inbox queue on purpose: an activity is processed inside its POST, so the
     // sender gets 202 only once it is stored (or a 5xx and retries) — at least once
     // without a second durable copy; outgoing work is queued (durable, retried).
-    queue: { outbox: queue, fanout: queue },
+    // Outbox messages to a blocked host are neither queued nor run (delivery/fedify-options.ts).
+    queue: { outbox: refuseBlockedHosts(queue, deps.db), fanout: queue },
     manuallyStartQueue: true, // main.ts starts it beside the jobs; tests drain it
     origin: deps.origin,
     allowPrivateAddress: deps.allowPrivateAddress,

@@ -4,13 +4,14 @@
  * the same schedule (Fedify's default gives up after about half an hour of retries),
  * 404/410 permanent, Fedify's per-host circuit breaker mirrored into `remote_hosts` (so
  * the admin page shows it and our worker honours it), and no delivery to a blocked host.
- * H2's builder (federation.ts) spreads fedifyDeliveryOptions() into createFederation(),
- * wraps its outbox queue with refuseBlockedHosts() and registers
- * registerPermanentFailureHandler.
+ * The builder (federation.ts) spreads fedifyDeliveryOptions() into createFederation(),
+ * wraps its outbox queue with refuseBlockedHosts() and lists
+ * registerPermanentFailureHandler among its modules.
  */
 import { getLogger } from '@logtape/logtape';
 import { createExponentialBackoffPolicy, type Federation, type FederationOptions, type MessageQueue, type MessageQueueEnqueueOptions, type MessageQueueListenOptions, type RetryPolicy } from '@fedify/fedify';
 import type { Db } from '../../db/database.ts';
+import type { FederationData } from '../federation.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { remoteHostRepository } from './delivery.repository.ts';
 import { CIRCUIT_OPEN_MS, CIRCUIT_THRESHOLD, MAX_AGE_MS, MAX_ATTEMPTS, PERMANENT_STATUSES, retryDelayMs } from './policy.ts';
@@ -106,11 +107,12 @@ export function refuseBlockedHosts(queue: MessageQueue, db: Db): MessageQueue {
 /**
  * Fedify gave up on an inbox for good (404/410, or held past its circuit's TTL): the
  * actors behind it no longer follow anyone here, as Fedify's documentation advises.
+ * A FederationModule for the builder's list.
  */
-export function registerPermanentFailureHandler<T>(federation: Federation<T>, db: Db): void {
-  federation.setOutboxPermanentFailureHandler(async (_ctx, { inbox, statusCode, reason, actorIds }) => {
+export function registerPermanentFailureHandler(federation: Federation<FederationData>): void {
+  federation.setOutboxPermanentFailureHandler(async (ctx, { inbox, statusCode, reason, actorIds }) => {
     const iris = actorIds.map((u) => u.href);
     logger.info('Fedify gave up delivering to {inbox} ({reason} {status}); {count} follower(s) removed', { inbox: inbox.href, reason, status: statusCode, count: iris.length });
-    if (reason === 'http' && iris.length > 0) await db.deleteFrom('follows').where('follower_iri', 'in', iris).execute();
+    if (reason === 'http' && iris.length > 0) await ctx.data.db.deleteFrom('follows').where('follower_iri', 'in', iris).execute();
   });
 }
