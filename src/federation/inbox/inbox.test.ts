@@ -1,3 +1,5 @@
+import { signObject } from '@fedify/fedify';
+import { Follow } from '@fedify/vocab';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drainFederation, type TestApp } from '../../testing/test-app.ts';
 import { federationTestApp, publicAssociation } from '../federation.fixtures.ts';
@@ -81,6 +83,29 @@ describe('inbox: Follow and Undo', () => {
     expect(await t.db.selectFrom('follows').selectAll().execute()).toEqual([]);
     await drainFederation(t);
     expect(peer.received).toMatchObject([{ type: 'Reject', actor: personIri }]);
+  });
+});
+
+describe('inbox: object integrity proofs', () => {
+  async function provedFollow(id: string): Promise<Record<string, unknown>> {
+    const unsigned = new Follow({ id: new URL(follow(id).id), actor: new URL(peer.actorId), object: new URL(groupIri), summary: 'bonjour' });
+    const signed = await signObject(unsigned, peer.ed25519.privateKey, new URL(`${peer.actorId}#ed25519-key`));
+    return (await signed.toJsonLd({ format: 'compact' })) as Record<string, unknown>;
+  }
+
+  it('processes an activity whose proof verifies', async () => {
+    const body = await provedFollow('proved-1');
+    expect(body.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022' });
+    expect((await post(body)).status).toBe(202);
+    expect(await followsOf()).toHaveLength(1);
+  });
+
+  it('drops an activity whose proof was tampered with, even with a valid HTTP signature', async () => {
+    const body = { ...(await provedFollow('proved-2')), summary: 'modifié après signature' };
+    const res = await post(body);
+    expect(res.status).toBeLessThan(500);
+    expect(await followsOf()).toEqual([]);
+    expect(await t.db.selectFrom('inbox_activities').selectAll().execute()).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateCryptoKeyPair, signRequest } from '@fedify/fedify';
+import { CryptographicKey, Endpoints, Multikey, Person } from '@fedify/vocab';
 
 export interface RemotePeer {
   origin: string;
@@ -20,29 +21,6 @@ export interface RemotePeer {
   signedPost(url: string, body: unknown, options?: { key?: CryptoKey; spec?: 'rfc9421' | 'draft-cavage-http-signatures-12' }): Promise<Request>;
   close(): Promise<void>;
 }
-
-const pem = async (key: CryptoKey): Promise<string> => {
-  const der = Buffer.from(await crypto.subtle.exportKey('spki', key)).toString('base64');
-  return `-----BEGIN PUBLIC KEY-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
-};
-
-/** Multibase (base58btc) of an Ed25519 public key with its multicodec prefix, as in FEP-521a. */
-const multibase = async (key: CryptoKey): Promise<string> => {
-  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', key));
-  const bytes = Uint8Array.from([0xed, 0x01, ...raw]);
-  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-  let n = BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
-  let out = '';
-  while (n > 0n) {
-    out = alphabet[Number(n % 58n)]! + out;
-    n /= 58n;
-  }
-  for (const b of bytes) {
-    if (b !== 0) break;
-    out = `1${out}`;
-  }
-  return `z${out}`;
-};
 
 /** Starts the peer on an ephemeral port of 127.0.0.1. */
 export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
@@ -71,18 +49,18 @@ export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const actorId = `${origin}/users/${username}`;
   const keyId = `${actorId}#main-key`;
-  actorDocument = JSON.stringify({
-    '@context': ['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1', 'https://w3id.org/security/multikey/v1'],
-    id: actorId,
-    type: 'Person',
+  // Serialised by Fedify's own classes, so contexts and key encodings are what it reads.
+  const person = new Person({
+    id: new URL(actorId),
     preferredUsername: username,
     name: 'Alice Remote',
-    inbox: `${actorId}/inbox`,
-    outbox: `${actorId}/outbox`,
-    endpoints: { sharedInbox: `${origin}/inbox` },
-    publicKey: { id: keyId, owner: actorId, publicKeyPem: await pem(rsa.publicKey) },
-    assertionMethod: [{ id: `${actorId}#ed25519-key`, type: 'Multikey', controller: actorId, publicKeyMultibase: await multibase(ed25519.publicKey) }],
+    inbox: new URL(`${actorId}/inbox`),
+    outbox: new URL(`${actorId}/outbox`),
+    endpoints: new Endpoints({ sharedInbox: new URL(`${origin}/inbox`) }),
+    publicKey: new CryptographicKey({ id: new URL(keyId), owner: new URL(actorId), publicKey: rsa.publicKey }),
+    assertionMethods: [new Multikey({ id: new URL(`${actorId}#ed25519-key`), controller: new URL(actorId), publicKey: ed25519.publicKey })],
   });
+  actorDocument = JSON.stringify(await person.toJsonLd());
   return {
     origin,
     actorId,
