@@ -17,6 +17,7 @@ export default {
   'import.okHint': 'Everything is ready. The import may take a moment; you will be able to follow it.',
 
   'import.summary.title': 'What will be imported',
+  'import.summary.doneTitle': 'What was imported',
   'import.summary.association': 'Association: {name}',
   'import.summary.members': '{n} members: {new} new accounts, {existing} already registered here',
   'import.summary.actions': '{n} volunteering records, {validated} of them approved',

@@ -17,6 +17,7 @@ export default {
   'import.okHint': 'Tout est prêt. L\'import peut prendre un moment ; vous pourrez suivre son avancement.',
 
   'import.summary.title': 'Ce qui sera importé',
+  'import.summary.doneTitle': 'Ce qui a été importé',
   'import.summary.association': 'Association : {name}',
   'import.summary.members': '{n} membres : {new} nouveaux comptes, {existing} déjà inscrits ici',
   'import.summary.actions': '{n} actions de bénévolat, dont {validated} validées',

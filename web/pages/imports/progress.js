@@ -87,7 +87,7 @@ function Done({ view }) {
       <h2 id="import-origin-title">${t('import.origin.title')}</h2>
       <p data-testid="import-origin">${t(`import.origin.${origin}`)}</p>
     </section>
-    ${report.counts ? html`<${Summary} report=${report} name=${null} />` : null}`;
+    ${report.counts ? html`<${Summary} report=${report} name=${null} done=${true} />` : null}`;
 }
 
 export function ImportProgressPage({ params }) {

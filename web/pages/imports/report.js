@@ -26,11 +26,11 @@ export function objectWords(problem) {
 }
 
 /** Counts per kind, accounts new and existing. */
-export function Summary({ report, name }) {
+export function Summary({ report, name, done = false }) {
   const c = report.counts;
   const { newAccounts, existingAccounts } = report.accounts;
   return html`<section class="card" aria-labelledby="import-summary-title">
-    <h2 id="import-summary-title">${t('import.summary.title')}</h2>
+    <h2 id="import-summary-title">${t(done ? 'import.summary.doneTitle' : 'import.summary.title')}</h2>
     <ul class="import-counts">
       ${name ? html`<li>${t('import.summary.association', { name })}</li>` : null}
       <li>${t('import.summary.members', { n: n(c.users), new: n(newAccounts.length), existing: n(existingAccounts.length) })}</li>

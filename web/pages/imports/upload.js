@@ -181,8 +181,8 @@ export function ImportPage() {
           </section>
           <p class="hint" role="status">${stale ? t('import.staleHint') : report.ok ? (report.alreadyImported ? '' : t('import.okHint')) : t('import.notOkHint')}</p>
           <div class="actions">
-            <button type="button" class="button button-primary" onClick=${start} disabled=${!canImport}>${busy && canImport ? t('form.busy') : t('import.submit')}</button>
-            <button type="button" class="button button-secondary" onClick=${check}>${t('import.checkAgain')}</button>
+            <button type="button" class=${`button button-${canImport ? 'primary' : 'secondary'}`} onClick=${start} disabled=${!canImport}>${busy && canImport ? t('form.busy') : t('import.submit')}</button>
+            <button type="button" class=${`button button-${canImport ? 'secondary' : 'primary'}`} onClick=${check}>${busy && !canImport ? t('form.busy') : t('import.checkAgain')}</button>
           </div>
         </div>`
       : null}
