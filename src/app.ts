@@ -49,6 +49,8 @@ import { jwksRoutes } from './federation/jwks.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
+import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
+import { deliveryJobs } from './federation/delivery/deliver.ts';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -150,7 +152,14 @@ export function createApp(deps: AppDeps) {
   // Durable jobs (emails, digests; later imports and federation): started by main.ts.
   const notifications = notificationJobs({ db, clock, mailer, origin: config.origin, secret: config.secret, settings });
   const imports = importJobs({ db, clock, mailer, origin: config.origin, settings });
-  const jobs = jobRuntime({ db, clock, handlers: { ...notifications.handlers, ...imports.handlers }, onStart: () => notifications.scheduleDigest() });
+  // Outbox events become deliveries after commit; raw JSON-LD goes through our own worker.
+  const outbox = outboxDispatchJobs({ db, clock, federationContext });
+  const deliveries = deliveryJobs({ db, clock, origin: config.origin, allowPrivateAddresses: config.allowPrivateAddresses });
+  const jobs = jobRuntime({
+    db, clock,
+    handlers: { ...notifications.handlers, ...imports.handlers, ...outbox.handlers, ...deliveries.handlers },
+    onStart: () => notifications.scheduleDigest(),
+  });
 
   const api = newRouter();
   api.route('/', instanceRoutes(settings));
