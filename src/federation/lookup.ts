@@ -185,8 +185,8 @@ async function localAssociation(data: FederationData, parsed: NonNullable<Return
     ref = m ? decodeURIComponent(m[1]!) : null;
   }
   const association = ref ? await membershipRepository(data.db).findAssociation(ref) : undefined;
-  // Only what a visitor of its page would see: approved, active associations.
-  if (!association || association.is_active !== 1 || !association.approved_at) return { ok: false, reason: 'not_found' };
+  // Only what a visitor of its page would see: active associations (created without moderation, or approved).
+  if (!association || association.is_active !== 1) return { ok: false, reason: 'not_found' };
   const rows = await newsRepository(data.db).list(association.id, ['public'], { limit: NEWS_SHOWN });
   const path = `/associations/${encodeURIComponent(association.handle)}`;
   return {
