@@ -1,8 +1,12 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { signRequest } from '@fedify/fedify';
+import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../lib/ids.ts';
-import type { TestApp } from '../testing/test-app.ts';
+import { accountRow, createTestApp, registerActive, type TestApp } from '../testing/test-app.ts';
 import { BV_CONTEXT } from './vocabulary.ts';
-import { federationTestApp, getJson, publicAssociation } from './federation.fixtures.ts';
+import { AP_ACCEPT, federationTestApp, getJson, publicAssociation } from './federation.fixtures.ts';
+import { actorKeyPairs } from './keys.ts';
 
 let t: TestApp;
 let groupId: string;
@@ -69,3 +73,56 @@ describe('categories, projects, levels', () => {
     expect((await getJson(t, `/ap/actors/${groupId}`)).status).toBe(404);
   });
 });
+
+describe('members and records over real HTTP (signed by local accounts)', () => {
+  let served: TestApp;
+  let server: ServerType;
+  let origin: string;
+
+  beforeEach(async () => {
+    // Fedify fetches the signer's key from its actor id: the app must really listen there.
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    served = await createTestApp({ env: { BV_ALLOW_PRIVATE_ADDRESSES: 'true', BV_ORIGIN: origin } });
+    server = serve({ fetch: served.app.fetch, hostname: '127.0.0.1', port });
+  });
+  afterEach(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await served.services.jobs.stop();
+    await served.database.close();
+  });
+
+  async function signedGet(url: string, accountId: string): Promise<Response> {
+    const [rsa] = await actorKeyPairs(served.db, served.clock, accountId);
+    const request = new Request(url, { headers: { Accept: AP_ACCEPT } });
+    const signed = await signRequest(request, rsa!.privateKey, new URL(`${origin}/ap/actors/${accountId}#main-key`));
+    return served.app.request(signed);
+  }
+
+  it('answers a member, refuses a signed non-member', async () => {
+    const { association, account } = await publicAssociation(served);
+    await registerActive(served, 'paul@exemple.fr');
+    const outsider = await accountRow(served, 'paul@exemple.fr');
+    const members = `${origin}/ap/actors/${association.id}/members`;
+    const ok = await signedGet(members, account.id);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { totalItems: number; items?: unknown[]; orderedItems?: unknown[] };
+    expect(JSON.stringify(body)).toContain(`${origin}/ap/actors/${account.id}`);
+    expect(JSON.stringify(body)).not.toContain('marie@exemple.fr');
+    expect((await signedGet(members, outsider.id)).status).toBe(401);
+    const records = await signedGet(`${origin}/ap/actors/${association.id}/records`, account.id);
+    expect(records.status).toBe(200);
+    expect((await signedGet(`${origin}/ap/actors/${association.id}/records`, outsider.id)).status).toBe(401);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
