@@ -45,7 +45,7 @@ export default {
 
   'discover.title': 'Join an association of another site',
   'discover.lookupTitle': 'Find an association of another site',
-  'discover.lookupLead': 'Bénévalibre sites are linked: from your account here, you can follow an association hosted elsewhere.',
+  'discover.lookupLead': 'Bénévalibre sites are linked: from your account here, find an association hosted on another site and read its news.',
   'discover.field': 'Address of the association',
   'discover.hint': 'Its Bénévalibre address, like @choir@benevoles.example.org, or the address of its page.',
   'discover.required': 'Give the address of the association.',

@@ -47,7 +47,7 @@ export default {
 
   'discover.title': 'Rejoindre une association d\'un autre site',
   'discover.lookupTitle': 'Trouver une association d\'un autre site',
-  'discover.lookupLead': 'Les sites Bénévalibre sont reliés entre eux : depuis votre compte ici, vous pouvez suivre une association hébergée ailleurs.',
+  'discover.lookupLead': 'Les sites Bénévalibre sont reliés entre eux : depuis votre compte ici, trouvez une association hébergée sur un autre site et lisez ses actualités.',
   'discover.field': 'Adresse de l\'association',
   'discover.hint': 'Son adresse Bénévalibre, comme @chorale@benevoles.exemple.fr, ou l\'adresse de sa page.',
   'discover.required': 'Indiquez l\'adresse de l\'association.',
