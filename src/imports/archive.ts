@@ -106,7 +106,11 @@ export function readArchive(input: unknown, now: Date): ReadResult {
   if (Date.parse(metadata.date) > now.getTime()) problem('metadata', '', 'date', 'import_date_future');
 
   const byModel = new Map<string, ArchiveObject[]>();
-  for (const o of objects) byModel.set(o.model, [...(byModel.get(o.model) ?? []), o]);
+  for (const o of objects) {
+    const list = byModel.get(o.model);
+    if (list) list.push(o);
+    else byModel.set(o.model, [o]);
+  }
   for (const model of byModel.keys()) if (!KNOWN_MODELS.has(model)) problem(model, '', 'model', 'import_model_unknown', { model });
 
   const associations = byModel.get('associations.association') ?? [];

@@ -34,11 +34,11 @@ export interface ImportServiceDeps {
   db: Db;
   clock: Clock;
   origin: string;
-  settings: { get(): Promise<{ name: string }> };
+  settings: { get(): Promise<{ name: string; associationCreationOpen: boolean; associationCreationModerated: boolean }> };
   fetch?: OriginFetch | undefined;
 }
 
-export interface Importer { accountId: string; label: string }
+export interface Importer { accountId: string; label: string; isAdmin?: boolean | undefined }
 
 export interface StartResult {
   importId: string;
@@ -101,6 +101,8 @@ export function importService(deps: ImportServiceDeps) {
 
     /** Checks everything, then queues the import (nothing of the association is written here). */
     async start(importer: Importer, file: unknown, choices: ImportChoices): Promise<StartResult> {
+      // An import creates an association: the same rule as creating one (spec §A2).
+      if (!(await deps.settings.get()).associationCreationOpen && !importer.isAdmin) throw new AppError('forbidden', 'association_creation_closed');
       const plan = await planImport(db, file, choices, clock.now());
       const a = plan.archive;
       if (!a || !plan.report.ok) throw new AppError('validation', 'validation_failed', { fields: fieldsOf(plan.report) });
@@ -132,7 +134,7 @@ export function importService(deps: ImportServiceDeps) {
       }
       if (row.file === null) return fail(importId, 'import_file_gone');
       const account = row.created_by === null ? undefined
-        : await db.selectFrom('accounts').select(['id', 'first_name', 'last_name', 'pseudo', 'former_member_number']).where('id', '=', row.created_by).where('status', '=', 'active').executeTakeFirst();
+        : await db.selectFrom('accounts').select(['id', 'first_name', 'last_name', 'pseudo', 'former_member_number', 'is_admin']).where('id', '=', row.created_by).where('status', '=', 'active').executeTakeFirst();
       if (!account) return fail(importId, 'import_importer_gone');
       const importer = { accountId: account.id, label: displayName(account) };
 
@@ -146,11 +148,13 @@ export function importService(deps: ImportServiceDeps) {
       const opened = await closeOrigin.check(a.metadata.endpoint, deps.fetch);
       await progress(importId, 2);
 
-      const site = (await deps.settings.get()).name; // before the transaction (one connection)
+      const settings = await deps.settings.get(); // before the transaction (one connection)
+      // Under moderation the association waits for an admin's approval, as a created one does.
+      const moderated = settings.associationCreationModerated && account.is_admin !== 1;
       const report = { origin: opened, endpoint: a.metadata.endpoint, token: a.metadata.token };
       let outcome;
       try {
-        outcome = await writeImport(db, clock, { importId, plan: { ...plan, archive: a }, importer, site, origin, report });
+        outcome = await writeImport(db, clock, { importId, plan: { ...plan, archive: a }, importer, site: settings.name, origin, report, moderated });
       } catch (error) {
         logger.error('Import {id}: the write failed and was rolled back: {error}', { id: importId, error });
         return fail(importId, 'import_write_failed');

@@ -182,6 +182,24 @@ describe('importing a Bénévalibre file through the API', () => {
     expect((await t.db.selectFrom('imports').select('file').where('id', '=', second.importId).executeTakeFirstOrThrow()).file).toBeNull();
   });
 
+  it('follows the site’s rule for new associations: closed refuses, moderated waits for an admin', async () => {
+    const system = { accountId: null, label: 'Test' };
+    const file = benevalibreFile({ actions: 2, endpoint: UNREACHABLE });
+    file.metadata.token = '2c9d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+    const body = { archive: file, mappings: MAPPINGS, name: 'Jardin sous contrôle' };
+    await t.services.settings.update(system, { associationCreationOpen: false });
+    const closed = await manager.request('POST', '/api/v1/imports', body);
+    expect(closed.status).toBe(403);
+    await t.services.settings.update(system, { associationCreationOpen: true, associationCreationModerated: true });
+    const started = (await (await manager.request('POST', '/api/v1/imports', body)).json()) as StartResult;
+    await t.services.jobs.drain();
+    await t.services.settings.update(system, { associationCreationModerated: false });
+    const view = (await (await manager.request('GET', `/api/v1/imports/${started.importId}`)).json()) as ImportView;
+    expect(view.status).toBe('done');
+    const row = await t.db.selectFrom('associations').select(['is_active', 'approved_at']).where('id', '=', view.associationId!).executeTakeFirstOrThrow();
+    expect(row).toEqual({ is_active: 0, approved_at: null });
+  });
+
   it('takes bodies over the 1 MB API limit on the import routes only', async () => {
     const big = { ...benevalibreFile({ actions: 1, endpoint: UNREACHABLE }), padding: 'x'.repeat(2 * 1024 * 1024) };
     const res = await manager.request('POST', '/api/v1/imports/dry-run', big);

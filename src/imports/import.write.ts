@@ -41,6 +41,8 @@ export interface WriteInput {
   origin: string;
   /** Report fields stored with the import (origin outcome, counts …). */
   report: Record<string, unknown>;
+  /** The site moderates new associations: this one waits for an admin's approval. */
+  moderated: boolean;
 }
 
 export async function writeImport(db: Db, clock: Clock, input: WriteInput): Promise<WriteOutcome> {
@@ -111,7 +113,8 @@ export async function writeImport(db: Db, clock: Clock, input: WriteInput): Prom
       website: a.association.website, activity_field_code: field?.code ?? null, country: a.association.country, postal_code: a.association.postalCode,
       has_employees: a.association.hasEmployees, yearly_income_cents: a.association.incomeEuros === null ? null : a.association.incomeEuros * 100,
       time_zone: 'Europe/Paris', is_hidden: a.association.isHidden ? 1 : 0, moderate_membership: a.association.moderateMembership ? 1 : 0,
-      moderate_declarations: a.association.moderateDeclarations ? 1 : 0, is_active: 1, created_by: importer.accountId, created_at: at, updated_at: at, approved_at: at,
+      moderate_declarations: a.association.moderateDeclarations ? 1 : 0, is_active: input.moderated ? 0 : 1, created_by: importer.accountId, created_at: at, updated_at: at,
+      approved_at: input.moderated ? null : at,
     }).execute();
     if (categories.size) await trx.insertInto('categories').values([...categories.values()]).execute();
     if (levels.size) await trx.insertInto('levels').values([...levels.values()]).execute();
