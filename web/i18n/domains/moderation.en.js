@@ -40,4 +40,8 @@ export default {
   'admin.blocked.confirmUnblock': 'Unblock {domain}? That site will be able to exchange with this one again. Removed follows do not come back: its people must follow again.',
   'admin.blocked.unblockYes': 'Yes, unblock',
   'admin.blocked.unblocked': 'The site {domain} is unblocked.',
+
+  'audit.action.domain.block': '{actor} blocked a site',
+  'audit.action.domain.unblock': '{actor} unblocked a site',
+  'audit.action.report.resolve': '{actor} dealt with a report',
 };

@@ -40,4 +40,8 @@ export default {
   'admin.blocked.confirmUnblock': 'Débloquer {domain} ? Ce site pourra de nouveau échanger avec ce site-ci. Les abonnements retirés ne reviennent pas : ses personnes devront suivre de nouveau.',
   'admin.blocked.unblockYes': 'Oui, débloquer',
   'admin.blocked.unblocked': 'Le site {domain} est débloqué.',
+
+  'audit.action.domain.block': '{actor} a bloqué un site',
+  'audit.action.domain.unblock': '{actor} a débloqué un site',
+  'audit.action.report.resolve': '{actor} a traité un signalement',
 };

@@ -63,4 +63,8 @@ export default {
   'discover.news': 'Its latest news',
   'discover.noNews': 'No public news for now.',
   'discover.readOnSite': 'Read on its site',
+
+  'audit.action.news.create': '{actor} published a news item',
+  'audit.action.news.update': '{actor} edited a news item',
+  'audit.action.news.delete': '{actor} deleted a news item',
 };

@@ -65,4 +65,8 @@ export default {
   'discover.news': 'Ses dernières actualités',
   'discover.noNews': 'Pas d\'actualité publique pour le moment.',
   'discover.readOnSite': 'Lire sur son site',
+
+  'audit.action.news.create': '{actor} a publié une actualité',
+  'audit.action.news.update': '{actor} a modifié une actualité',
+  'audit.action.news.delete': '{actor} a supprimé une actualité',
 };
