@@ -29,3 +29,14 @@ export async function queueIdle(instance: Instance, timeoutMs = 60_000): Promise
     timeoutMs,
   });
 }
+
+/** Waits until the outbox events of one subject (e.g. a news item) number `count` and are all dispatched. */
+export async function eventsDispatched(instance: Instance, subjectId: string, count: number, timeoutMs = 30_000): Promise<void> {
+  await pollUntil(
+    () => {
+      const rows = instance.query<{ dispatched_at: string | null }>('select dispatched_at from outbox_events where subject_id = ?', subjectId);
+      return rows.length === count && rows.every((r) => r.dispatched_at !== null);
+    },
+    { what: `${count} dispatched outbox event(s) of ${subjectId} on ${instance.name}`, timeoutMs },
+  );
+}
