@@ -43,6 +43,10 @@ describe('WebFinger', () => {
       expect(self?.href).toBe(`${t.config.origin}${path}`);
     }
     expect((await getJson(t, `/.well-known/webfinger?resource=${encodeURIComponent(`acct:nobody@${host}`)}`)).status).toBe(404);
+    // By the association's web address too (a person pasting the page's URL).
+    const byUrl = await getJson(t, `/.well-known/webfinger?resource=${encodeURIComponent(`${t.config.origin}/associations/${fixture.association.handle}`)}`, 'application/jrd+json');
+    expect(byUrl.status).toBe(200);
+    expect(byUrl.body.links).toContainEqual(expect.objectContaining({ rel: 'self', href: `${t.config.origin}/ap/actors/${fixture.association.id}` }));
   });
 });
 

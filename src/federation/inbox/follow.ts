@@ -45,13 +45,14 @@ export async function onFollow(ctx: InboxContext<FederationData>, follow: Follow
   const target = follow.objectId ? ctx.parseUri(follow.objectId) : null;
   const identifier = target?.type === 'actor' ? target.identifier : null;
   const state = identifier ? await actorState(ctx.data, identifier) : { kind: 'none' as const };
+  if (!identifier || (state.kind !== 'association' && state.kind !== 'account' && state.kind !== 'instance')) {
+    logger.info('Follow {id} of an unknown actor dropped', { id: admitted.id });
+    return;
+  }
+  // Usually from Fedify's cache: the same document gave the key that signed the request.
   const follower = await follow.getActor(ctx);
   if (!follower || !isActor(follower) || follower.id?.href !== admitted.actorIri || !follower.inboxId) {
     logger.info('Follow {id} dropped: its actor could not be fetched or has no inbox', { id: admitted.id });
-    return;
-  }
-  if (!identifier || (state.kind !== 'association' && state.kind !== 'account' && state.kind !== 'instance')) {
-    logger.info('Follow {id} of an unknown actor dropped', { id: admitted.id });
     return;
   }
   const now = ctx.data.clock.now().toISOString();
