@@ -51,6 +51,7 @@ import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { deliveryJobs } from './federation/delivery/deliver.ts';
+import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -178,6 +179,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', importRoutes(domainDeps));
   api.route('/', newsRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
+  api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', lookupRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
