@@ -114,7 +114,7 @@ export function AssociationPage({ params, account }) {
           </section>
           <${ManageLinks} association=${association} />
           <${NewsSection} association=${association} />
-          ${association.isActive && !association.viewer?.membership ? html`<${JoinFromYourSite} association=${association} />` : null}
+          ${association.isActive && !account ? html`<${JoinFromYourSite} association=${association} />` : null}
           <p><a href="/associations">${t('assoc.backToList')}</a></p>
         `
       : html`<${LoadState} state=${state} />`}
