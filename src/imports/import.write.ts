@@ -140,8 +140,9 @@ export async function writeImport(db: Db, clock: Clock, input: WriteInput): Prom
     }
     for (let i = 0; i < members.length; i += 200) await trx.insertInto('memberships').values(members.slice(i, i + 200)).execute();
     if (anonymous.length) await trx.insertInto('anonymous_members').values(anonymous.map((n) => n.row)).execute();
-    for (let i = 0; i < declarations.length; i += 100) {
-      const chunk = declarations.slice(i, i + 100);
+    // 500 rows of ~27 columns stay under SQLite's 32,766 bound parameters.
+    for (let i = 0; i < declarations.length; i += 500) {
+      const chunk = declarations.slice(i, i + 500);
       await trx.insertInto('declarations').values(chunk.map((d) => d.declaration)).onConflict((oc) => oc.columns(['association_id', 'origin_key']).doNothing()).execute();
       const validations = chunk.flatMap((d) => (d.validation ? [d.validation] : []));
       if (validations.length) await trx.insertInto('validations').values(validations).execute();
