@@ -81,6 +81,13 @@ describe('closing the migration at the origin', () => {
       expect(await closeOrigin.check(endpoint, trustingFetch)).toBe('already_done');
       await imports.runJob(started.importId); // a second run tells the origin nothing more
       expect(posted).toHaveLength(1);
+      // A worker that died after the write but before telling the origin: the next run only tells it.
+      const stored = await t.db.selectFrom('imports').select('report').where('id', '=', started.importId).executeTakeFirstOrThrow();
+      await t.db.updateTable('imports').set({ progress_done: 3, report: JSON.stringify({ ...JSON.parse(stored.report), origin: 'open' }) }).where('id', '=', started.importId).execute();
+      expect((await imports.view(started.importId, { accountId: marie.id, isAdmin: false }))!.status).toBe('running');
+      await imports.runJob(started.importId);
+      expect(await imports.view(started.importId, { accountId: marie.id, isAdmin: false })).toMatchObject({ status: 'done', progress: 1, report: { origin: 'already_done' } });
+      expect(await t.db.selectFrom('associations').select('id').execute()).toHaveLength(1);
     } finally {
       await t.services.jobs.stop();
     }
