@@ -14,6 +14,8 @@ import { SubmitButton } from '../../components/SubmitButton.js';
 import { PlainText } from '../../components/PlainText.js';
 import { associationInitials } from '../associations/shared.js';
 
+// Pictures of other sites are not shown: the page's Content-Security-Policy allows only
+// this site's images, and loading them would tell the other site who is looking.
 function Found({ found }) {
   const host = (() => {
     try {
@@ -24,8 +26,8 @@ function Found({ found }) {
   })();
   return html`<section class="card discover-result" aria-labelledby="discover-name">
     <div class="assoc-head">
-      ${found.icon
-        ? html`<img class="assoc-logo assoc-logo-md" src=${found.icon} alt="" width="64" height="64" referrerpolicy="no-referrer" />`
+      ${found.icon && found.icon.startsWith(`${window.location.origin}/`)
+        ? html`<img class="assoc-logo assoc-logo-md" src=${found.icon} alt="" width="64" height="64" />`
         : html`<span class="assoc-logo assoc-logo-md assoc-logo-initials avatar-c0" aria-hidden="true">${associationInitials(found.name)}</span>`}
       <div>
         <h2 id="discover-name">${found.name}</h2>
