@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { world, type World } from '../declarations/testing.ts';
 import { Browser, errorOn, problemOf } from '../testing/test-app.ts';
-import type { LookupResult } from './lookup.ts';
+import { htmlToText, type LookupResult } from './lookup.ts';
 
 let stub: Server;
 let base = '';
@@ -122,5 +122,10 @@ describe('looking up an association of another site', () => {
     expect(limited.status).toBe(429);
     // Another person still may.
     expect((await lookup(w.manager.browser, `@${w.a.handle}@${host}`)).status).toBe(200);
+  });
+
+  it('reads remote HTML as plain text: paragraphs, breaks and entities, never markup', () => {
+    expect(htmlToText('<p>L&#8217;&eacute;t&#xE9; <a href="x">ici</a></p><p>A &amp; B<br/>C &lt;b&gt;</p>')).toBe('L’&eacute;té ici\n\nA & B\nC <b>');
+    expect(htmlToText('<script>alert(1)</script>ok')).toBe('alert(1)ok');
   });
 });
