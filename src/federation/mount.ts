@@ -34,7 +34,7 @@ export function federationMiddleware(federation: AppFederation, contextData: Fed
       const checked = await checkInboxPost(request, contextData);
       if (checked instanceof Response) return checked;
       request = checked;
-    }
+    } else request = atCanonicalUrl(request, contextData.origin);
     let notFound = false;
     let notAcceptable = false;
     const response = await federation.fetch(request, {
@@ -92,7 +92,22 @@ async function checkInboxPost(request: Request, data: FederationData): Promise<R
     body.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new Request(request.url, { method: request.method, headers: request.headers, body });
+  return new Request(canonicalUrl(request.url, data.origin), { method: request.method, headers: request.headers, body });
+}
+
+/**
+ * The request's URL on our public origin. Behind a TLS-terminating proxy Node sees
+ * http://…; an RFC 9421 signature covers `@target-uri`/`@authority` as the sender
+ * wrote them (https://our-host/…), and Fedify verifies against request.url.
+ */
+function canonicalUrl(url: string, origin: string): string {
+  const u = new URL(url);
+  return `${origin}${u.pathname}${u.search}`;
+}
+
+function atCanonicalUrl(request: Request, origin: string): Request {
+  const url = canonicalUrl(request.url, origin);
+  return url === request.url ? request : new Request(url, request);
 }
 
 const tooLarge = () => new Response('Payload too large.', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

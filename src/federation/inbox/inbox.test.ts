@@ -151,6 +151,13 @@ describe('inbox: refusals', () => {
     expect(await followsOf()).toHaveLength(1);
   });
 
+  it('verifies an RFC 9421 signature made for our public URL when a proxy hands us http://internal', async () => {
+    const signed = await peer.signedPost(`${t.config.origin}/ap/actors/${groupId}/inbox`, follow(), { spec: 'rfc9421' });
+    const behindProxy = new Request(`http://127.0.0.1:8080/ap/actors/${groupId}/inbox`, { method: 'POST', headers: signed.headers, body: await signed.text() });
+    expect((await t.app.request(behindProxy)).status).toBe(202);
+    expect(await followsOf()).toHaveLength(1);
+  });
+
   it('refuses a host blocked by the admins (403) before any work', async () => {
     await t.db.insertInto('remote_hosts').values({ host: '127.0.0.1', blocked_at: '2026-11-27T10:00:00.000Z', blocked_by: null, block_reason: 'spam', consecutive_failures: 0, circuit_open_until: null, last_success_at: null, last_failure_at: null, last_error: null }).execute();
     const res = await post(follow());
