@@ -41,7 +41,7 @@ export function deliveriesRoutes(deps: DomainDeps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/admin/deliveries/{host}/retry', tags, summary: 'Try the failing and dead deliveries of this site again now',
+      method: 'post', path: '/admin/deliveries/{host}/retry', tags, summary: 'Try every delivery of this site again now: failing, dead, and those its open circuit holds',
       request: { params: HostParam },
       responses: { 200: json(z.object({ host: z.string(), retried: z.number().int() }).openapi('DeliveriesRetried'), 'Queued again'), ...problems },
     }),

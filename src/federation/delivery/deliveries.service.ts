@@ -94,13 +94,14 @@ export function deliveriesService(db: Db, clock: Clock) {
     },
 
     /**
-     * Runs the host's failing and dead deliveries (ours and Fedify's) again now, closing
-     * its circuit first so that they are not postponed. A blocked host stays blocked:
+     * Runs the host's deliveries (ours and Fedify's: dead, failing, or queued but
+     * postponed by its open circuit) again now, closing its circuit so that they are not
+     * postponed again. A blocked host stays blocked:
      * its deliveries come back dead at once. Audited.
      */
     async retryHost(actor: Actor, host: string): Promise<{ host: string; retried: number }> {
       const now = clock.now().toISOString();
-      const fedify = (await fedifyJobs(db)).filter((j) => j.host === host && j.status !== 'queued').map((j) => j.id);
+      const fedify = (await fedifyJobs(db)).filter((j) => j.host === host).map((j) => j.id);
       const retried = await db.transaction().execute(async (trx) => {
         const ours = await deliveryRepository(trx).retryHost(host, now);
         await remoteHostRepository(trx).closeCircuit(host);

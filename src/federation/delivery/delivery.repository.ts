@@ -83,11 +83,12 @@ export function deliveryRepository(db: Db) {
     },
 
     /**
-     * Dead and failing deliveries of a host run again now with fresh attempts: a failing
-     * one's job is moved to now, a dead one (its job is gone) gets a new job.
+     * Every delivery of a host runs again now with fresh attempts and a fresh age: a
+     * waiting one's job (failing, or queued but postponed by an open circuit) is moved to
+     * now, a dead one (its job is gone) gets a new job.
      */
     async retryHost(host: string, now: string): Promise<number> {
-      const rows = await db.selectFrom('deliveries').select(['id', 'ordering_key', 'inbox', 'status']).where('host', '=', host).where('status', 'in', ['dead', 'failing']).execute();
+      const rows = await db.selectFrom('deliveries').select(['id', 'ordering_key', 'inbox', 'status']).where('host', '=', host).execute();
       for (const d of rows) {
         await db.updateTable('deliveries').set({ status: 'queued', attempts: 0, next_attempt_at: now, updated_at: now, created_at: now }).where('id', '=', d.id).execute();
         const moved = await db.updateTable('jobs').set({ run_at: now, failed_at: null }).where('id', '=', d.id).where('locked_by', 'is', null).executeTakeFirst();
