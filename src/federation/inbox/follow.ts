@@ -58,7 +58,7 @@ export async function onFollow(ctx: InboxContext<FederationData>, follow: Follow
   const now = ctx.data.clock.now().toISOString();
   if (state.kind !== 'association') {
     await markSeen(ctx, admitted, 'Follow');
-    await ctx.sendActivity({ identifier }, follower, new Reject({ id: answerIri(ctx.data.origin, 'reject', admitted.id), actor: ctx.getActorUri(identifier), object: follow }));
+    await ctx.sendActivity({ identifier }, follower, new Reject({ id: answerIri(ctx.data.origin, 'reject', admitted.id), actor: ctx.getActorUri(identifier), object: followReference(follow) }));
     return;
   }
   const document = await follower.toJsonLd();
@@ -90,8 +90,17 @@ export async function onFollow(ctx: InboxContext<FederationData>, follow: Follow
   await ctx.sendActivity(
     { identifier },
     follower,
-    new Accept({ id: answerIri(ctx.data.origin, 'accept', admitted.id), actor: ctx.getActorUri(identifier), object: follow }),
+    new Accept({ id: answerIri(ctx.data.origin, 'accept', admitted.id), actor: ctx.getActorUri(identifier), object: followReference(follow) }),
   );
+}
+
+/**
+ * The Follow as answers embed it: id, actor and object as IRIs only. Mastodon matches
+ * the answer on the Follow's id; embedding the parsed Follow would also embed the
+ * follower's whole actor document, fetched meanwhile.
+ */
+function followReference(follow: Follow): Follow {
+  return new Follow({ id: follow.id, actor: follow.actorId, object: follow.objectId });
 }
 
 /** Undo{Follow}: the follower stops following (other Undo targets are ignored). */

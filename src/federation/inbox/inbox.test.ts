@@ -51,7 +51,7 @@ describe('inbox: Follow and Undo', () => {
     expect(peer.received).toHaveLength(1);
     const accept = peer.received[0]!;
     expect(accept).toMatchObject({ type: 'Accept', actor: groupIri });
-    expect(JSON.stringify(accept.object)).toContain(follow().id);
+    expect(accept.object).toEqual({ id: follow().id, type: 'Follow', actor: peer.actorId, object: groupIri });
     expect(String(accept.id)).toMatch(new RegExp(`^${t.config.origin}/ap/activities/[0-9a-f-]{36}$`));
   });
 
