@@ -71,11 +71,26 @@ describe('importing an association from Bénévalibre in the browser', () => {
     await page.getByText('Tout est prêt.').waitFor();
     expect(await importButton.isDisabled()).toBe(false);
     await stage.check(page, 'dry-run-ok');
+    // The job of 1,000 actions is quicker than a look: the progress page first sees the
+    // import as the API shows it mid-way (phase 3 of 4), until the check below is done.
+    let holding = true;
+    await page.route(/\/api\/v1\/imports\/[\w-]+$/, async (route) => {
+      const response = await route.fetch();
+      if (!holding) return route.fulfill({ response });
+      const view = { ...(await response.json()), status: 'running', progress: 0.5, steps: { done: 2, total: 4, phase: 'write' }, association: null, associationId: null };
+      return route.fulfill({ response, json: view });
+    });
     await importButton.focus();
     await page.keyboard.press('Enter');
 
     // The progress page follows the job to its result.
     await page.waitForURL(/\/imports\/[\w-]+$/);
+    const bar = page.getByRole('progressbar', { name: 'Avancement de l\'import' });
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(await page.getByRole('status').filter({ hasText: 'Étape 3 sur 4 : enregistrement de l\'association' }).count()).toBe(1);
+    await stage.check(page, 'progress');
+    holding = false;
     await page.getByText(`L'association « ${ASSOCIATION} » est importée.`).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-origin').innerText()).toContain('L\'ancien site n\'a pas pu être prévenu');
     const links = await page.getByTestId('import-anonymous-link').allInnerTexts();
