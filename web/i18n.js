@@ -16,6 +16,8 @@ import newsFr from './i18n/domains/news.fr.js';
 import newsEn from './i18n/domains/news.en.js';
 import moderationFr from './i18n/domains/moderation.fr.js';
 import moderationEn from './i18n/domains/moderation.en.js';
+import deliveriesFr from './i18n/domains/deliveries.fr.js';
+import deliveriesEn from './i18n/domains/deliveries.en.js';
 import importsFr from './i18n/domains/imports.fr.js';
 import importsEn from './i18n/domains/imports.en.js';
 
@@ -24,6 +26,8 @@ const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarat
 // News, discovery and moderation (issue 6).
 Object.assign(fr, newsFr, moderationFr);
 Object.assign(en, newsEn, moderationEn);
+Object.assign(fr, deliveriesFr);
+Object.assign(en, deliveriesEn);
 const dictionaries = { fr, en };
 
 /**

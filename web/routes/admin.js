@@ -7,6 +7,7 @@ import { AdminAssociationsPage } from '../pages/admin/associations.js';
 import { AdminAccountsPage } from '../pages/admin/accounts.js';
 import { AdminDefaultsPage } from '../pages/admin/defaults.js';
 import { AdminAuditPage } from '../pages/admin/audit.js';
+import { AdminDeliveriesPage } from '../pages/admin/deliveries.js';
 
 export const adminRoutes = {
   '/admin': { page: AdminHomePage, auth: 'user' },
@@ -16,4 +17,5 @@ export const adminRoutes = {
   '/admin/comptes': { page: AdminAccountsPage, auth: 'user' },
   '/admin/valeurs-par-defaut': { page: AdminDefaultsPage, auth: 'user' },
   '/admin/historique': { page: AdminAuditPage, auth: 'user' },
+  '/admin/livraisons': { page: AdminDeliveriesPage, auth: 'user' },
 };

@@ -13,6 +13,7 @@ export const ADMIN_SECTIONS = [
   { path: '/admin/historique', key: 'admin.nav.history' },
   { path: '/admin/signalements', key: 'admin.nav.reports' },
   { path: '/admin/domaines-bloques', key: 'admin.nav.blocked' },
+  { path: '/admin/livraisons', key: 'admin.nav.deliveries' },
 ];
 
 /** `children` is only rendered for administrators, so its requests are never refused. */
