@@ -146,6 +146,10 @@ describe('news, discovery and moderation', () => {
     await a.locator('#domain').fill('https://spam.exemple.org/@robot');
     await a.locator('#reason').fill('Envoie des publicités');
     await a.getByRole('button', { name: 'Bloquer ce site' }).click();
+    // Blocking removes follows: it asks first, naming the site as it will be blocked.
+    await a.getByText('Bloquer spam.exemple.org ?', { exact: false }).waitFor();
+    await check(a, 'blocage-confirmation');
+    await a.getByRole('button', { name: 'Oui, bloquer' }).click();
     await a.getByText('Le site spam.exemple.org est bloqué.').waitFor();
     await a.getByText('Envoie des publicités').waitFor();
     await check(a, 'sites-bloques');

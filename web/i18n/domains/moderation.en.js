@@ -32,6 +32,8 @@ export default {
   'admin.blocked.reason': 'Reason',
   'admin.blocked.reasonHint': 'To remember it; it is not sent to the site.',
   'admin.blocked.submit': 'Block this site',
+  'admin.blocked.confirmBlock': 'Block {domain}? Nothing more will be exchanged with that site, and its people following associations here will no longer follow them. Associations and their news are not touched.',
+  'admin.blocked.blockYes': 'Yes, block',
   'admin.blocked.since': 'Blocked on {date}',
   'admin.blocked.by': 'by {name}',
   'admin.blocked.done': 'The site {domain} is blocked.',

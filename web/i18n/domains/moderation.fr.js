@@ -32,6 +32,8 @@ export default {
   'admin.blocked.reason': 'Raison',
   'admin.blocked.reasonHint': 'Pour vous en souvenir ; elle n\'est pas envoyée au site.',
   'admin.blocked.submit': 'Bloquer ce site',
+  'admin.blocked.confirmBlock': 'Bloquer {domain} ? Plus rien ne sera échangé avec ce site, et les personnes de ce site qui suivent des associations d\'ici ne les suivront plus. Les associations et leurs actualités ne sont pas touchées.',
+  'admin.blocked.blockYes': 'Oui, bloquer',
   'admin.blocked.since': 'Bloqué le {date}',
   'admin.blocked.by': 'par {name}',
   'admin.blocked.done': 'Le site {domain} est bloqué.',

@@ -11,24 +11,50 @@ import { TextField } from '../../components/Field.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { Confirm, useNotice } from '../members/common.js';
 import { TextAreaField, tooLong } from '../members/fields.js';
+import { siteOf } from '../discovery/join-form.js';
 import { AdminFrame } from './frame.js';
+
+/** The host the server will block, to name it in the confirmation (the server has the last word). */
+function hostText(typed) {
+  const origin = siteOf(typed);
+  return origin ? new URL(origin).host : typed;
+}
 
 function BlockForm({ initial, onBlocked }) {
   const form = useForm({ domain: initial || '', reason: '' });
+  // Blocking removes the site's follows at once: the form asks before (ux.md).
+  const [pending, setPending] = useState(null);
+  const [busy, setBusy] = useState(false);
   const validate = (values) => ({
     domain: !values.domain.trim() ? t('admin.blocked.domainRequired') : null,
     reason: tooLong(values.reason, 1000),
   });
   async function submit(values) {
-    const created = await api.post('/admin/blocked-domains', { domain: values.domain.trim(), reason: values.reason.trim() || null });
-    form.setValues({ domain: '', reason: '' });
-    onBlocked(created);
+    setPending({ domain: values.domain.trim(), reason: values.reason.trim() || null });
+  }
+  async function confirm() {
+    setBusy(true);
+    try {
+      const created = await api.post('/admin/blocked-domains', pending);
+      form.setValues({ domain: '', reason: '' });
+      setPending(null);
+      onBlocked(created);
+    } catch (error) {
+      // Back to the form, with the reason beside the field (nothing typed is lost).
+      setPending(null);
+      form.showError(error);
+    } finally {
+      setBusy(false);
+    }
   }
   return html`<form ref=${form.formRef} class="form" onSubmit=${form.onSubmit(submit, validate)} novalidate aria-labelledby="block-title">
     <${Alert}>${form.alert}<//>
     <${TextField} ...${form.bind('domain')} label=${t('admin.blocked.domain')} hint=${t('admin.blocked.domainHint')} autocomplete="off" spellcheck="false" required />
     <${TextAreaField} ...${form.bind('reason')} label=${t('admin.blocked.reason')} hint=${t('admin.blocked.reasonHint')} optional rows="2" />
-    <div class="actions"><${SubmitButton} busy=${form.busy} kind="danger">${t('admin.blocked.submit')}<//></div>
+    ${pending
+      ? html`<${Confirm} text=${t('admin.blocked.confirmBlock', { domain: hostText(pending.domain) })} yes=${t('admin.blocked.blockYes')} busy=${busy}
+          onYes=${confirm} onNo=${() => setPending(null)} />`
+      : html`<div class="actions"><${SubmitButton} busy=${form.busy} kind="danger">${t('admin.blocked.submit')}<//></div>`}
   </form>`;
 }
 
