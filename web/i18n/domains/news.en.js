@@ -3,6 +3,7 @@ export default {
   'news.title': 'News',
   'news.sectionTitle': 'News',
   'news.seeAll': 'All news',
+  'news.more': 'Older news',
   'news.empty': 'No news yet.',
   'news.emptyManager': 'No news yet. Write the first one: a party, a general meeting, a call for volunteers…',
   'news.write': 'Write news',

@@ -5,6 +5,7 @@ export default {
   'news.title': 'Actualités',
   'news.sectionTitle': 'Actualités',
   'news.seeAll': 'Toutes les actualités',
+  'news.more': 'Actualités plus anciennes',
   'news.empty': 'Pas encore d\'actualité.',
   'news.emptyManager': 'Pas encore d\'actualité. Écrivez la première : une fête, une assemblée générale, un appel à bénévoles…',
   'news.write': 'Écrire une actualité',

@@ -69,7 +69,7 @@ function NewsList({ association, query }) {
               </li>`,
             )}
           </ul>`}
-    ${more ? html`<p><button type="button" class="button button-secondary" onClick=${() => load(items.at(-1).publishedAt)}>${t('members.frame.pager.next')}</button></p>` : null}
+    ${more ? html`<p><button type="button" class="button button-secondary" onClick=${() => load(items.at(-1).publishedAt)}>${t('news.more')}</button></p>` : null}
   </div>`;
 }
 
