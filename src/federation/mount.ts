@@ -122,7 +122,7 @@ export function signerHost(headers: Headers): string | null {
   const m = /keyid="([^"]+)"/i.exec(source);
   if (!m) return null;
   try {
-    return new URL(m[1]!).hostname.toLowerCase();
+    return new URL(m[1]!).host.toLowerCase(); // port kept when not the default, as blocks store it
   } catch {
     return null;
   }

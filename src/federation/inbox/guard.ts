@@ -35,7 +35,8 @@ export async function admit<S extends z.ZodType>(ctx: InboxContext<FederationDat
   if (!id || !actorIri) return drop('no id or no actor');
   const actorUrl = new URL(actorIri);
   if (new URL(id).origin !== actorUrl.origin) return drop('activity id and actor on different origins');
-  if (await remoteHostRepository(ctx.data.db).isBlocked(actorUrl.hostname)) return drop('blocked host');
+  // URL.host, port included when not the default: how blocks and deliveries name a site.
+  if (await remoteHostRepository(ctx.data.db).isBlocked(actorUrl.host)) return drop('blocked host');
   if (await inboxRepository(ctx.data.db).seen(id)) return drop('already processed (replay)');
   const raw = await activity.toJsonLd({ contextLoader: ctx.contextLoader });
   const parsed = schema.safeParse(raw);
@@ -44,7 +45,7 @@ export async function admit<S extends z.ZodType>(ctx: InboxContext<FederationDat
     const verified = await verifyObject(Activity, raw, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader }).catch(() => null);
     if (!verified) return drop('proof does not verify');
   }
-  return { id, actorIri, actorHost: actorUrl.hostname, json: parsed.data };
+  return { id, actorIri, actorHost: actorUrl.host, json: parsed.data };
 }
 
 /** Marks an activity processed (after its work is stored). */

@@ -42,7 +42,7 @@ describe('inbox: Follow and Undo', () => {
     const res = await post(follow());
     expect(res.status).toBe(202);
     const rows = await followsOf();
-    expect(rows).toMatchObject([{ follower_iri: peer.actorId, follower_host: '127.0.0.1', follow_activity_iri: follow().id }]);
+    expect(rows).toMatchObject([{ follower_iri: peer.actorId, follower_host: new URL(peer.origin).host, follow_activity_iri: follow().id }]);
     const actor = await t.db.selectFrom('remote_actors').selectAll().where('iri', '=', peer.actorId).executeTakeFirstOrThrow();
     expect(actor).toMatchObject({ type: 'Person', inbox: `${peer.actorId}/inbox`, shared_inbox: `${peer.origin}/inbox`, handle: `alice@${new URL(peer.origin).host}` });
     // The Accept waits in Fedify's durable queue until the worker runs it.
@@ -114,7 +114,7 @@ describe('inbox: Flag', () => {
     const flag = { '@context': 'https://www.w3.org/ns/activitystreams', id: `${peer.actorId}/flags/1`, type: 'Flag', actor: peer.actorId, object: [groupIri], content: 'Spam' };
     expect((await post(flag, '/ap/inbox')).status).toBe(202);
     const rows = await t.db.selectFrom('flags').selectAll().execute();
-    expect(rows).toMatchObject([{ activity_iri: flag.id, reporter_iri: peer.actorId, reporter_host: '127.0.0.1', content: 'Spam' }]);
+    expect(rows).toMatchObject([{ activity_iri: flag.id, reporter_iri: peer.actorId, reporter_host: new URL(peer.origin).host, content: 'Spam' }]);
     expect(JSON.parse(rows[0]!.object_iris)).toEqual([groupIri]);
   });
 
@@ -159,7 +159,7 @@ describe('inbox: refusals', () => {
   });
 
   it('refuses a host blocked by the admins (403) before any work', async () => {
-    await t.db.insertInto('remote_hosts').values({ host: '127.0.0.1', blocked_at: '2026-11-27T10:00:00.000Z', blocked_by: null, block_reason: 'spam', consecutive_failures: 0, circuit_open_until: null, last_success_at: null, last_failure_at: null, last_error: null }).execute();
+    await t.db.insertInto('remote_hosts').values({ host: new URL(peer.origin).host, blocked_at: '2026-11-27T10:00:00.000Z', blocked_by: null, block_reason: 'spam', consecutive_failures: 0, circuit_open_until: null, last_success_at: null, last_failure_at: null, last_error: null }).execute();
     const res = await post(follow());
     expect(res.status).toBe(403);
     expect(await followsOf()).toEqual([]);
