@@ -108,6 +108,13 @@ describe('publishing', () => {
     const audit = await w.t.db.selectFrom('audit_log').select('changes').where('action', '=', 'news.update').executeTakeFirstOrThrow();
     expect(JSON.parse(audit.changes!)).toEqual({ text: ['Texte', 'Texte corrigé'] });
   });
+  it('of an association awaiting approval exist only for its members and the admins', async () => {
+    await publish({ title: 'Bientôt', text: 'Texte', visibility: 'public' });
+    await w.t.db.updateTable('associations').set({ is_active: 0 }).where('id', '=', w.a.id).execute();
+    expect((await new Browser(w.t).request('GET', base())).status).toBe(404);
+    expect((await (await account(w.t, 'passant@exemple.fr')).browser.request('GET', base())).status).toBe(404);
+    expect(await titles(w.volunteer.browser)).toEqual(['Bientôt']);
+  });
 });
 
 describe('outbox events', () => {
