@@ -4,7 +4,8 @@
  *  - accounts: argon2id vs sha256, authenticated requests vs /health;
  *  - declarations recorded per second through the whole HTTP stack vs a bare Hono JSON endpoint;
  *  - association statistics p50 / p95 at 10,000 and at 1,000,000 declarations;
- *  - CSV and ODS export of 1,000,000 declarations: time and peak memory.
+ *  - CSV and ODS export of 1,000,000 declarations: time and peak memory;
+ *  - delivery: our job queue vs @fedify/sqlite's, fan-out of one activity to 1,000 inboxes.
  * `npm run bench -- accounts statistics` runs only those parts.
  */
 import os from 'node:os';
@@ -16,12 +17,14 @@ import { accountsBench } from './accounts.bench.ts';
 import { declarationsBench } from './declarations.bench.ts';
 import { statisticsBench } from './statistics.bench.ts';
 import { exportsBench } from './exports.bench.ts';
+import { deliveryBench } from './delivery.bench.ts';
 
 const parts: Record<string, (dir: string) => Promise<void>> = {
   accounts: accountsBench,
   declarations: declarationsBench,
   statistics: statisticsBench,
   exports: exportsBench,
+  delivery: deliveryBench,
 };
 const chosen = process.argv.slice(2).filter((a) => a in parts);
 const started = performance.now();
