@@ -40,6 +40,16 @@ export function inboxRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    /** Whether we keep this remote actor (a follower, a looked-up association …). */
+    async knowsActor(iri: string): Promise<boolean> {
+      return (await db.selectFrom('remote_actors').select('iri').where('iri', '=', iri).executeTakeFirst()) !== undefined;
+    },
+    /** A remote actor is gone: its follows and our copy of it go too. */
+    async forgetActor(iri: string): Promise<number> {
+      const result = await db.deleteFrom('follows').where('follower_iri', '=', iri).executeTakeFirst();
+      await db.deleteFrom('remote_actors').where('iri', '=', iri).execute();
+      return Number(result.numDeletedRows);
+    },
     async addFlag(row: Omit<FlagsTable, 'resolved_at' | 'resolved_by'>): Promise<void> {
       await db.insertInto('flags').values({ ...row, resolved_at: null, resolved_by: null }).onConflict((oc) => oc.column('activity_iri').doNothing()).execute();
     },

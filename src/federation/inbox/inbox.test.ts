@@ -109,6 +109,36 @@ describe('inbox: object integrity proofs', () => {
   });
 });
 
+describe('inbox: the remote actor changes', () => {
+  const as = 'https://www.w3.org/ns/activitystreams';
+
+  it('refreshes the stored follower on Update{Person}', async () => {
+    await post(follow());
+    const update = { '@context': as, id: `${peer.actorId}#updates/1`, type: 'Update', actor: peer.actorId, object: { id: peer.actorId, type: 'Person', name: 'Alice Renommée', preferredUsername: 'alice', inbox: `${peer.actorId}/inbox` } };
+    expect((await post(update, '/ap/inbox')).status).toBe(202);
+    const row = await t.db.selectFrom('remote_actors').selectAll().where('iri', '=', peer.actorId).executeTakeFirstOrThrow();
+    expect(row.name).toBe('Alice Renommée');
+  });
+
+  it('forgets a follower on its signed Delete{Person}', async () => {
+    await post(follow());
+    const del = { '@context': as, id: `${peer.actorId}#delete`, type: 'Delete', actor: peer.actorId, object: peer.actorId };
+    expect((await post(del, '/ap/inbox')).status).toBe(202);
+    expect(await followsOf()).toEqual([]);
+    expect(await t.db.selectFrom('remote_actors').selectAll().execute()).toEqual([]);
+  });
+
+  it('takes the Delete of an actor whose key is gone (410), and nothing else unverified', async () => {
+    // Stored directly: no key of the peer is cached yet, so Fedify must fetch it.
+    await t.db.insertInto('follows').values({ id: '01a00000-0000-7000-8000-000000000001', association_id: groupId, follower_iri: peer.actorId, follower_host: new URL(peer.origin).host, follow_activity_iri: follow().id, created_at: '2026-11-27T10:00:00.000Z' }).execute();
+    peer.gone = true;
+    expect((await post(follow('after-gone'))).status).toBe(401); // a Follow is not taken on that ground
+    const del = { '@context': as, id: `${peer.actorId}#delete`, type: 'Delete', actor: peer.actorId, object: peer.actorId };
+    expect((await post(del, '/ap/inbox')).status).toBe(202);
+    expect(await followsOf()).toEqual([]);
+  });
+});
+
 describe('inbox: Flag', () => {
   it('stores a report about our objects for the admins', async () => {
     const flag = { '@context': 'https://www.w3.org/ns/activitystreams', id: `${peer.actorId}/flags/1`, type: 'Flag', actor: peer.actorId, object: [groupIri], content: 'Spam' };

@@ -5,10 +5,11 @@
  * document is logged and dropped, never a crash.
  */
 import type { Federation } from '@fedify/fedify';
-import { Flag, Follow, Undo } from '@fedify/vocab';
+import { Delete, Flag, Follow, Undo, Update } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import type { FederationData } from '../federation.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
+import { onDelete, onGoneActor, onUpdate } from './actor-lifecycle.ts';
 import { onFlag } from './flag.ts';
 import { onFollow, onUndo } from './follow.ts';
 
@@ -24,6 +25,9 @@ export function registerInbox(federation: Federation<FederationData>): void {
     .on(Follow, onFollow)
     .on(Undo, onUndo)
     .on(Flag, onFlag)
+    .on(Update, onUpdate)
+    .on(Delete, onDelete)
+    .onUnverifiedActivity(onGoneActor)
     .onError((_ctx, error) => {
       logger.warn('Inbox activity dropped: {error}', { error: error.message });
     });

@@ -15,6 +15,8 @@ export interface RemotePeer {
   keyId: string;
   rsa: CryptoKeyPair;
   ed25519: CryptoKeyPair;
+  /** When set, the actor (and so its key) answers 410 Gone, as after a Mastodon account deletion. */
+  gone: boolean;
   /** Bodies POSTed to the peer's inboxes, parsed. */
   received: Record<string, unknown>[];
   /** A signed POST of `body` (object or raw text) to `url`. */
@@ -30,6 +32,10 @@ export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
   let actorDocument = '';
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && req.url?.startsWith(`/users/${username}`)) {
+      if (peer.gone) {
+        res.writeHead(410).end();
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/activity+json' });
       res.end(actorDocument);
       return;
@@ -61,7 +67,8 @@ export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
     assertionMethods: [new Multikey({ id: new URL(`${actorId}#ed25519-key`), controller: new URL(actorId), publicKey: ed25519.publicKey })],
   });
   actorDocument = JSON.stringify(await person.toJsonLd());
-  return {
+  const peer: RemotePeer = {
+    gone: false,
     origin,
     actorId,
     keyId,
@@ -75,4 +82,5 @@ export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return peer;
 }

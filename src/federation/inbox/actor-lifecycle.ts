@@ -1,0 +1,64 @@
+/**
+ * A remote actor's own changes: `Update{Actor}` refreshes our copy (name, handle,
+ * inboxes), `Delete{Actor}` removes its follows and our copy. Mastodon sends the Delete
+ * of a deleted account signed by a key that now answers 410 Gone, so Fedify cannot
+ * verify it; as Mastodon does, a 410 on the very key of the actor being deleted is
+ * taken as proof enough (onGoneActor).
+ */
+import type { InboxContext, RequestContext, UnverifiedActivityReason } from '@fedify/fedify';
+import { Delete, getActorTypeName, isActor, type Activity, type Update } from '@fedify/vocab';
+import { getLogger } from '@logtape/logtape';
+import { z } from 'zod';
+import type { FederationData } from '../federation.ts';
+import { iriOf, iriOrObject } from './follow.ts';
+import { admit, markSeen } from './guard.ts';
+import { inboxRepository } from './inbox.repository.ts';
+
+const logger = getLogger(['benevalibre', 'federation', 'inbox']);
+
+const ActorChangeJson = z.looseObject({ id: z.url(), type: z.enum(['Update', 'Delete']), actor: iriOrObject, object: iriOrObject });
+
+/** Update of the sender itself: refresh the stored copy, if we keep one. */
+export async function onUpdate(ctx: InboxContext<FederationData>, update: Update): Promise<void> {
+  const admitted = await admit(ctx, update, ActorChangeJson);
+  if (!admitted || iriOf(admitted.json.object) !== admitted.actorIri) return; // other Updates are not ours yet
+  const repo = inboxRepository(ctx.data.db);
+  if (!(await repo.knowsActor(admitted.actorIri))) return;
+  const actor = await update.getObject(ctx);
+  if (!isActor(actor) || actor.id?.href !== admitted.actorIri) return;
+  await repo.upsertRemoteActor({
+    iri: admitted.actorIri,
+    type: getActorTypeName(actor),
+    host: admitted.actorHost,
+    handle: actor.preferredUsername ? `${actor.preferredUsername.toString()}@${new URL(admitted.actorIri).host}` : null,
+    name: actor.name?.toString() ?? null,
+    url: actor.url instanceof URL ? actor.url.href : (actor.url?.href?.href ?? null),
+    inbox: actor.inboxId?.href ?? null,
+    shared_inbox: actor.endpoints?.sharedInbox?.href ?? null,
+    document: JSON.stringify(await actor.toJsonLd()),
+    fetched_at: ctx.data.clock.now().toISOString(),
+  });
+  await markSeen(ctx, admitted, 'Update');
+}
+
+/** Delete of the sender itself: forget it. */
+export async function onDelete(ctx: InboxContext<FederationData>, del: Delete): Promise<void> {
+  const admitted = await admit(ctx, del, ActorChangeJson);
+  if (!admitted || iriOf(admitted.json.object) !== admitted.actorIri) return;
+  const removed = await inboxRepository(ctx.data.db).forgetActor(admitted.actorIri);
+  await markSeen(ctx, admitted, 'Delete');
+  logger.info('Remote actor {actor} deleted: {removed} follow(s) removed', { actor: admitted.actorIri, removed });
+}
+
+/** Unverified activities: only the Delete of an actor whose own key is gone (410) is taken. */
+export async function onGoneActor(ctx: RequestContext<FederationData>, activity: Activity, reason: UnverifiedActivityReason): Promise<Response | void> {
+  if (!(activity instanceof Delete) || reason.type !== 'keyFetchError') return;
+  if (!('status' in reason.result) || reason.result.status !== 410) return;
+  const actorIri = activity.actorId?.href;
+  const keyOwner = new URL(reason.keyId);
+  keyOwner.hash = '';
+  if (!actorIri || activity.objectId?.href !== actorIri || keyOwner.href !== actorIri) return;
+  const removed = await inboxRepository(ctx.data.db).forgetActor(actorIri);
+  logger.info('Remote actor {actor} gone (410): {removed} follow(s) removed', { actor: actorIri, removed });
+  return new Response(null, { status: 202 });
+}
