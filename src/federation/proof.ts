@@ -100,7 +100,10 @@ export async function addProof(document: JsonObject, privateKey: CryptoKey, opti
   const base = { type: 'DataIntegrityProof', cryptosuite: CRYPTOSUITE, verificationMethod: options.verificationMethod, proofPurpose: 'assertionMethod', created: proofCreated(options.created) } as const;
   const config = proofConfigOf(doc, base);
   const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', privateKey, await hashData(doc, config)));
-  const proof: DataIntegrityProof = { ...config, ...base, proofValue: new TextDecoder().decode(encodeMultibase('base58btc', signature)) };
+  // Embedded without its own @context: the document's (with the data integrity context)
+  // applies to it, and our inline vocabulary context is not written twice. Verifiers
+  // rebuild the proof configuration from the document's @context anyway (§3.3.5).
+  const proof: DataIntegrityProof = { ...base, proofValue: new TextDecoder().decode(encodeMultibase('base58btc', signature)) };
   const existing = doc['proof'];
   const proofs = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
   return { ...doc, proof: proofs.length === 0 ? proof : [...proofs, proof] };
