@@ -11,7 +11,7 @@ import { getLogger } from '@logtape/logtape';
 import { z } from 'zod';
 import type { FederationData } from '../federation.ts';
 import { iriOf, iriOrObject } from './follow.ts';
-import { admit, markSeen } from './guard.ts';
+import { admit, fetchRemote, markSeen } from './guard.ts';
 import { inboxRepository } from './inbox.repository.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
@@ -24,8 +24,9 @@ export async function onUpdate(ctx: InboxContext<FederationData>, update: Update
   if (!admitted || iriOf(admitted.json.object) !== admitted.actorIri) return; // other Updates are not ours yet
   const repo = inboxRepository(ctx.data.db);
   if (!(await repo.knowsActor(admitted.actorIri))) return;
-  const actor = await update.getObject(ctx);
-  if (!isActor(actor) || actor.id?.href !== admitted.actorIri) return;
+  const actor = await fetchRemote('updated actor', () => update.getObject(ctx));
+  // An Update carries the whole actor: one without an inbox is broken, not an erasure.
+  if (!isActor(actor) || actor.id?.href !== admitted.actorIri || !actor.inboxId) return;
   await repo.upsertRemoteActor({
     iri: admitted.actorIri,
     type: getActorTypeName(actor),

@@ -14,7 +14,7 @@ import { newId } from '../../lib/ids.ts';
 import { actorState } from '../actors.ts';
 import type { FederationData } from '../federation.ts';
 import { activityIri } from '../uris.ts';
-import { admit, markSeen } from './guard.ts';
+import { admit, fetchRemote, markSeen } from './guard.ts';
 import { inboxRepository } from './inbox.repository.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
@@ -50,7 +50,7 @@ export async function onFollow(ctx: InboxContext<FederationData>, follow: Follow
     return;
   }
   // Usually from Fedify's cache: the same document gave the key that signed the request.
-  const follower = await follow.getActor(ctx);
+  const follower = await fetchRemote('follower actor', () => follow.getActor(ctx));
   if (!follower || !isActor(follower) || follower.id?.href !== admitted.actorIri || !follower.inboxId) {
     logger.info('Follow {id} dropped: its actor could not be fetched or has no inbox', { id: admitted.id });
     return;

@@ -6,7 +6,7 @@
  * Fedify's parsing), or whose proof does not verify — Fedify accepts an activity with
  * a broken proof when its HTTP signature is valid (federation.md, Facts about Fedify).
  */
-import { verifyObject, type InboxContext } from '@fedify/fedify';
+import { FetchError, verifyObject, type InboxContext } from '@fedify/fedify';
 import { Activity } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import type { z } from 'zod';
@@ -56,4 +56,19 @@ export async function markSeen(ctx: InboxContext<FederationData>, accepted: Acce
     type,
     received_at: ctx.data.clock.now().toISOString(),
   });
+}
+
+/**
+ * Fetches a remote document a listener needs (the follower's actor …). A network or
+ * HTTP failure is rethrown — Fedify answers 500 and the sender retries later — but a
+ * document that does not parse is logged and dropped: retrying would not mend it.
+ */
+export async function fetchRemote<T>(what: string, fetch: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fetch();
+  } catch (error) {
+    if (error instanceof FetchError) throw error;
+    logger.info('Remote {what} unusable, activity dropped: {error}', { what, error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
 }

@@ -120,6 +120,19 @@ describe('inbox: the remote actor changes', () => {
     expect(row.name).toBe('Alice Renommée');
   });
 
+  it('drops an Update whose embedded actor does not parse, never a 500', async () => {
+    await post(follow());
+    for (const object of [
+      { id: peer.actorId, type: 'Person', inbox: { broken: true }, publicKey: 'x' },
+      { id: peer.actorId, type: 'Person', published: 'yesterday' },
+    ]) {
+      const res = await post({ '@context': as, id: `${peer.actorId}#updates/${Math.random()}`, type: 'Update', actor: peer.actorId, object }, '/ap/inbox');
+      expect(res.status, JSON.stringify(object)).toBeLessThan(500);
+    }
+    const row = await t.db.selectFrom('remote_actors').selectAll().where('iri', '=', peer.actorId).executeTakeFirstOrThrow();
+    expect(row.name).toBe('Alice Remote');
+  });
+
   it('forgets a follower on its signed Delete{Person}', async () => {
     await post(follow());
     const del = { '@context': as, id: `${peer.actorId}#delete`, type: 'Delete', actor: peer.actorId, object: peer.actorId };
