@@ -76,6 +76,24 @@ describe('WebFinger between instances', () => {
     expect((await webfinger(bed.a.origin, `acct:${association.handle}@${bed.a.host}`)).status).toBe(404);
   });
 
+  it('is looked up from another instance by a logged-in person, by handle or by the page address, with its public news', async () => {
+    await marie.client.json('POST', `/api/v1/associations/${association.id}/news`, { title: 'Semis de printemps', text: 'Samedi au jardin.', visibility: 'public' }, 201);
+    await marie.client.json('POST', `/api/v1/associations/${association.id}/news`, { title: 'Réservé', text: 'Pour les membres.', visibility: 'members' }, 201);
+    const paul = await activeAccount(bed, bed.a, 'paul@a.test', 'Paul');
+    const id = `${bed.b.origin}/ap/actors/${association.id}`;
+    const byHandle = await paul.client.json<Record<string, unknown> & { news: { title: string }[] }>(
+      'GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`@${association.handle}@${bed.b.host}`)}`, undefined, 200,
+    );
+    expect(byHandle).toMatchObject({ id, kind: 'association', name: 'Les Jardins Partagés', handle: `@${association.handle}@${bed.b.host}`, localPath: null });
+    expect(byHandle.news.map((n) => n.title)).toEqual(['Semis de printemps']);
+    const byPage = await paul.client.json<{ id: string }>('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`${bed.b.origin}/associations/${association.id}`)}`, undefined, 200);
+    expect(byPage.id).toBe(id);
+    // C finds it too, and an unknown handle on B is a clean 404.
+    const jean = await activeAccount(bed, bed.c, 'jean@c.test', 'Jean');
+    expect((await jean.client.json<{ id: string }>('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`${association.handle}@${bed.b.host}`)}`, undefined, 200)).id).toBe(id);
+    expect((await jean.client.request('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`personne@${bed.b.host}`)}`)).status).toBe(404);
+  }, 120_000);
+
   it("is resolved by Fedify's WebFinger client over HTTPS with the test CA", async () => {
     const jrd = await lookupWebFinger(`acct:${association.handle}@${bed.b.host}`, { allowPrivateAddress: true });
     expect(jrd?.links?.find((l) => l.rel === 'self')?.href).toBe(`${bed.b.origin}/ap/actors/${association.id}`);
