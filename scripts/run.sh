@@ -23,4 +23,13 @@ if [ "$task" = "test" ] && [ ! -x /usr/bin/chromium ]; then
     exit 1
   fi
 fi
+if [ "$task" = "test" ] && ! command -v openssl >/dev/null; then
+  # The federation tests make a throw-away CA with openssl at test time.
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    apt-get install -y openssl >/dev/null || { apt-get update >/dev/null && apt-get install -y openssl >/dev/null; }
+  else
+    echo "The federation tests need openssl: sudo apt-get install -y openssl" >&2
+    exit 1
+  fi
+fi
 exec npm run "$task" "$@"
