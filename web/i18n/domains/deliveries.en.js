@@ -17,6 +17,7 @@ export default {
   'admin.deliveries.lastError': 'Last error: {error}',
   'admin.deliveries.lastSuccess': 'Last successful delivery on {date}.',
   'admin.deliveries.retry': 'Try again now',
-  'admin.deliveries.retried': '{n} deliveries to {host} queued again.',
+  'admin.deliveries.retried.one': '{n} delivery to {host} queued again.',
+  'admin.deliveries.retried.other': '{n} deliveries to {host} queued again.',
   'admin.deliveries.retriedNone': 'Nothing to try again for {host}.',
 };

@@ -17,6 +17,7 @@ export default {
   'admin.deliveries.lastError': 'Dernière erreur : {error}',
   'admin.deliveries.lastSuccess': 'Dernier envoi réussi le {date}.',
   'admin.deliveries.retry': 'Réessayer maintenant',
-  'admin.deliveries.retried': '{n} envoi(s) vers {host} relancé(s).',
+  'admin.deliveries.retried.one': '{n} envoi vers {host} relancé.',
+  'admin.deliveries.retried.other': '{n} envois vers {host} relancés.',
   'admin.deliveries.retriedNone': 'Rien à relancer pour {host}.',
 };

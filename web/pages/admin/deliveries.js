@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { api } from '../../api.js';
-import { useNotice } from '../members/common.js';
+import { plural, useNotice } from '../members/common.js';
 import { Status } from '../associations/shared.js';
 import { AdminFrame } from './frame.js';
 
@@ -12,7 +12,8 @@ function stateText(item) {
   if (item.blocked) return t('admin.deliveries.blocked');
   if (item.circuit === 'open') return t('admin.deliveries.state.open', { date: formatDateTime(item.circuitOpenUntil) });
   if (item.circuit === 'half-open') return t('admin.deliveries.state.halfOpen');
-  return t('admin.deliveries.state.ok');
+  // Say it answers only once it has: a site not yet reached gets no status.
+  return item.lastSuccessAt ? t('admin.deliveries.state.ok') : null;
 }
 
 function Host({ item, onRetried, notice }) {
@@ -38,7 +39,7 @@ function Host({ item, onRetried, notice }) {
       <p class="item-meta">
         ${t('admin.deliveries.queued', { n: item.queued })} · ${t('admin.deliveries.failing', { n: item.failing })} · ${t('admin.deliveries.dead', { n: item.dead })}
       </p>
-      <p><${Status} kind=${kind}>${stateText(item)}<//></p>
+      ${stateText(item) ? html`<p><${Status} kind=${kind}>${stateText(item)}<//></p>` : null}
       ${item.lastError ? html`<p class="item-meta">${t('admin.deliveries.lastError', { error: item.lastError })}</p>` : null}
       ${item.lastSuccessAt ? html`<p class="item-meta">${t('admin.deliveries.lastSuccess', { date: formatDateTime(item.lastSuccessAt) })}</p>` : null}
     </div>
@@ -84,7 +85,7 @@ export function AdminDeliveriesPage({ account }) {
                 onRetried=${async (result) => {
                   await load();
                   notice.success(result.retried > 0
-                    ? t('admin.deliveries.retried', { n: result.retried, host: result.host })
+                    ? plural('admin.deliveries.retried', result.retried).replace('{host}', result.host)
                     : t('admin.deliveries.retriedNone', { host: result.host }));
                   headingRef.current?.focus();
                 }} />`,
