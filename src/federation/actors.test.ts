@@ -106,6 +106,28 @@ describe('actor documents', () => {
     expectBothKeys(body, iri);
   });
 
+  it('keeps a minimal Group with its keys and JWKS for a deleted association', async () => {
+    const iri = `${t.config.origin}/ap/actors/${fixture.association.id}`;
+    await getJson(t, `/ap/actors/${fixture.association.id}`); // keys are published once
+    const jwksBefore = await (await t.app.request(`/ap/actors/${fixture.association.id}/jwks.json`)).json();
+    const res = await fixture.manager.request('POST', `/api/v1/associations/${fixture.association.id}/deletion`, { confirmName: 'Les Amis du Jardin' });
+    expect(res.status).toBe(204);
+    const { status, body } = await getJson(t, `/ap/actors/${fixture.association.id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ type: 'Group', name: 'Association supprimée' });
+    expect(body).not.toHaveProperty('inbox');
+    expect(JSON.stringify(body)).not.toContain('Jardin');
+    expectBothKeys(body, iri);
+    expect(await (await t.app.request(`/ap/actors/${fixture.association.id}/jwks.json`)).json()).toEqual(jwksBefore);
+  });
+
+  it('publishes nothing for a deleted actor that never had keys', async () => {
+    await t.db.updateTable('accounts').set({ status: 'deleted' }).where('id', '=', fixture.account.id).execute();
+    expect((await getJson(t, `/ap/actors/${fixture.account.id}`)).status).toBe(404);
+    expect((await t.app.request(`/ap/actors/${fixture.account.id}/jwks.json`)).status).toBe(404);
+    expect(await t.db.selectFrom('actor_keys').selectAll().where('actor_id', '=', fixture.account.id).execute()).toEqual([]);
+  });
+
   it('answers 404 for an unknown id', async () => {
     expect((await getJson(t, '/ap/actors/01900000-0000-7000-8000-000000000000')).status).toBe(404);
   });
