@@ -126,3 +126,13 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('the federation middleware', () => {
+  it('leaves other methods and unknown federation paths to the app, never a 500', async () => {
+    const post = await t.app.request(`/ap/actors/${groupId}/outbox`, { method: 'POST', headers: { 'Content-Type': 'application/activity+json' }, body: '{}' });
+    expect(post.status).toBeGreaterThanOrEqual(400);
+    expect(post.status).toBeLessThan(500);
+    const unknown = await t.app.request('/ap/nothing-here', { headers: { Accept: AP_ACCEPT } });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -34,7 +34,10 @@ export function federationMiddleware(federation: AppFederation, contextData: Fed
       const checked = await checkInboxPost(request, contextData);
       if (checked instanceof Response) return checked;
       request = checked;
-    } else request = atCanonicalUrl(request, contextData.origin);
+    } else if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      // Other methods keep the raw request: re-wrapping a streamed body needs `duplex`.
+      request = atCanonicalUrl(request, contextData.origin);
+    }
     let notFound = false;
     let notAcceptable = false;
     const response = await federation.fetch(request, {
