@@ -88,12 +88,14 @@ export function deliveryRepository(db: Db) {
      * now, a dead one (its job is gone) gets a new job.
      */
     async retryHost(host: string, now: string): Promise<number> {
-      const rows = await db.selectFrom('deliveries').select(['id', 'ordering_key', 'inbox', 'status']).where('host', '=', host).execute();
+      const rows = await db.selectFrom('deliveries').select(['id', 'ordering_key', 'inbox', 'status', 'created_at']).where('host', '=', host).orderBy('created_at').execute();
       for (const d of rows) {
         await db.updateTable('deliveries').set({ status: 'queued', attempts: 0, next_attempt_at: now, updated_at: now, created_at: now }).where('id', '=', d.id).execute();
         const moved = await db.updateTable('jobs').set({ run_at: now, failed_at: null }).where('id', '=', d.id).where('locked_by', 'is', null).executeTakeFirst();
         if (Number(moved.numUpdatedRows) === 0) {
-          await jobRepository(db).insertIfAbsent({ id: d.id, queue: DELIVERY_QUEUE, payload: { deliveryId: d.id }, runAt: now, orderingKey: jobOrderingKey(d), maxAttempts: JOB_MAX_ATTEMPTS }, now);
+          // The new job keeps the delivery's original time, so later documents about the
+          // same record still waiting for this inbox go after it (the claim orders by it).
+          await jobRepository(db).insertIfAbsent({ id: d.id, queue: DELIVERY_QUEUE, payload: { deliveryId: d.id }, runAt: now, orderingKey: jobOrderingKey(d), maxAttempts: JOB_MAX_ATTEMPTS }, d.created_at);
         }
       }
       return rows.length;

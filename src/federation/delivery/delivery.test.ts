@@ -22,6 +22,7 @@ import type { ActorKeysTable } from '../federation.table.ts';
 import { verifyProofs } from '../proof.ts';
 import { deliverRaw } from './deliver-raw.ts';
 import { deliveryJobs, type DeliveryDeps } from './deliver.ts';
+import { deliveryRepository } from './delivery.repository.ts';
 import { MAX_ATTEMPTS, retryHorizonMs, type DeliveryPolicy } from './policy.ts';
 import { actorDocumentLoader, startStubInbox, type Script, type StubInbox } from './stub-inbox.fixture.ts';
 
@@ -115,6 +116,19 @@ describe('raw JSON-LD delivery', () => {
     (t.clock as ManualClock).advance(MINUTE);
     await t.worker.drain();
     expect(ids(t.stub)).toEqual(['1', '3', '1', '2']);
+    expect(await t.deliveries()).toEqual([]);
+  });
+
+  it('an admin retry puts a dead document back before the later ones about the same record', async () => {
+    const t = await setup({ script: (_p, _s, count) => ({ status: count === 1 ? 404 : count === 2 ? 503 : 202 }) });
+    await t.send(1, [t.stub.url('/r')], 'declaration:1');
+    await t.send(2, [t.stub.url('/r')], 'declaration:1');
+    await t.worker.drain(); // 1 dead (404), 2 failing (503)
+    expect((await t.deliveries()).map((d) => d.status)).toEqual(['dead', 'failing']);
+    (t.clock as ManualClock).advance(30_000);
+    expect(await deliveryRepository(t.db).retryHost(`127.0.0.1:${t.stub.port}`, t.clock.now().toISOString())).toBe(2);
+    await t.worker.drain();
+    expect(ids(t.stub)).toEqual(['1', '2', '1', '2']);
     expect(await t.deliveries()).toEqual([]);
   });
 
