@@ -7,6 +7,8 @@ import { accountRow, createTestApp, registerActive, type TestApp } from '../test
 import { BV_CONTEXT } from './vocabulary.ts';
 import { AP_ACCEPT, federationTestApp, getJson, publicAssociation } from './federation.fixtures.ts';
 import { actorKeyPairs } from './keys.ts';
+import { addMember } from '../associations/association.fixtures.ts';
+import { insertDeclaration } from '../statistics/declaration-rows.fixtures.ts';
 
 let t: TestApp;
 let groupId: string;
@@ -113,6 +115,25 @@ describe('members and records over real HTTP (signed by local accounts)', () => 
     const records = await signedGet(`${origin}/ap/actors/${association.id}/records`, account.id);
     expect(records.status).toBe(200);
     expect((await signedGet(`${origin}/ap/actors/${association.id}/records`, outsider.id)).status).toBe(401);
+  });
+
+  it('gives managers the whole ledger and a member their own declarations only', async () => {
+    const { association, account: manager } = await publicAssociation(served);
+    await registerActive(served, 'paul@exemple.fr');
+    await addMember(served, association.id, 'paul@exemple.fr', 'active');
+    const volunteer = await accountRow(served, 'paul@exemple.fr');
+    const category = await served.db.selectFrom('categories').select('id').where('association_id', '=', association.id).executeTakeFirstOrThrow();
+    const base = { associationId: association.id, categoryId: category.id, date: '2026-11-01', durationMinutes: 60, status: 'pending' as const };
+    const mine = await insertDeclaration(served.db, { ...base, author: { type: 'account', id: volunteer.id } });
+    const theirs = await insertDeclaration(served.db, { ...base, author: { type: 'account', id: manager.id } });
+    const idsFor = async (accountId: string) => {
+      const res = await signedGet(`${origin}/ap/actors/${association.id}/records`, accountId);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      return [mine, theirs].filter((id) => text.includes(`${origin}/ap/declarations/${id}`));
+    };
+    expect(await idsFor(manager.id)).toEqual([mine, theirs]);
+    expect(await idsFor(volunteer.id)).toEqual([mine]);
   });
 });
 
