@@ -44,6 +44,19 @@ describe("Fedify's delivery options", () => {
     expect(normalized.heldActivityTtl.total('day')).toBeGreaterThanOrEqual(2);
   });
 
+  it("mirrors Fedify's circuit state into remote_hosts, which our worker and the admin page read", async () => {
+    const db = await memory();
+    const clock = new ManualClock();
+    const options = fedifyDeliveryOptions({ db, clock });
+    const breaker = options.circuitBreaker || {};
+    await breaker.onStateChange?.('down.example', 'closed', 'open');
+    expect(await db.selectFrom('remote_hosts').select(['consecutive_failures', 'circuit_open_until']).where('host', '=', 'down.example').executeTakeFirst())
+      .toEqual({ consecutive_failures: 1, circuit_open_until: new Date(clock.now().getTime() + 30 * MINUTE).toISOString() });
+    await breaker.onStateChange?.('down.example', 'half-open', 'closed');
+    expect(await db.selectFrom('remote_hosts').select(['consecutive_failures', 'circuit_open_until', 'last_success_at']).where('host', '=', 'down.example').executeTakeFirst())
+      .toEqual({ consecutive_failures: 0, circuit_open_until: null, last_success_at: clock.now().toISOString() });
+  });
+
   it('never queues nor runs an outbox message for a blocked host', async () => {
     const db = await memory();
     const clock = new ManualClock();
