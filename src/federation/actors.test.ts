@@ -121,6 +121,17 @@ describe('actor documents', () => {
     expect(await (await t.app.request(`/ap/actors/${fixture.association.id}/jwks.json`)).json()).toEqual(jwksBefore);
   });
 
+  it('keeps only the keys of a disabled account, marked suspended', async () => {
+    await getJson(t, `/ap/actors/${fixture.account.id}`);
+    await t.db.updateTable('accounts').set({ status: 'disabled' }).where('id', '=', fixture.account.id).execute();
+    const { status, body } = await getJson(t, `/ap/actors/${fixture.account.id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ type: 'Person', name: 'Compte désactivé', suspended: true });
+    expect(body).not.toHaveProperty('inbox');
+    expect(JSON.stringify(body)).not.toContain('Marie');
+    expectBothKeys(body, `${t.config.origin}/ap/actors/${fixture.account.id}`);
+  });
+
   it('publishes nothing for a deleted actor that never had keys', async () => {
     await t.db.updateTable('accounts').set({ status: 'deleted' }).where('id', '=', fixture.account.id).execute();
     expect((await getJson(t, `/ap/actors/${fixture.account.id}`)).status).toBe(404);

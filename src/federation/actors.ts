@@ -26,7 +26,7 @@ export type ActorState =
   | { kind: 'instance' }
   | { kind: 'association'; row: NonNullable<Awaited<ReturnType<ReturnType<typeof actorRepository>['association']>>> }
   | { kind: 'account'; row: NonNullable<Awaited<ReturnType<ReturnType<typeof actorRepository>['account']>>> }
-  | { kind: 'deleted'; type: 'Group' | 'Person' }
+  | { kind: 'deleted'; type: 'Group' | 'Person'; disabled?: boolean }
   | { kind: 'none' };
 
 /** Resolves an actor identifier (UUIDv7 or 'instance') to what it currently is. */
@@ -39,10 +39,11 @@ export async function actorState(data: FederationData, identifier: string): Prom
   if (association) return association.is_active === 1 ? { kind: 'association', row: association } : { kind: 'none' };
   const account = await repo.account(identifier);
   if (account?.status === 'active') return { kind: 'account', row: account };
-  if (account && account.status !== 'deleted') return { kind: 'none' }; // not activated, or disabled
-  // Deleted: keep serving the keys if any were ever published; otherwise nothing to verify.
+  if (account?.status === 'inactive') return { kind: 'none' }; // never activated: never published
+  // Deleted or disabled: keep serving the keys if any were ever published (what they
+  // signed stays verifiable, as Mastodon does for suspended accounts); else nothing.
   if (!(await repo.hasKeys(identifier))) return { kind: 'none' };
-  if (account) return { kind: 'deleted', type: 'Person' };
+  if (account) return { kind: 'deleted', type: 'Person', disabled: account.status === 'disabled' };
   return { kind: 'deleted', type: (await repo.formerOwnerType(identifier)) === 'account' ? 'Person' : 'Group' };
 }
 
@@ -94,7 +95,9 @@ async function toActor(ctx: Context<FederationData>, identifier: string, state: 
     assertionMethods: keys.map((k) => k.multikey),
   };
   if (state.kind === 'deleted') {
-    const marker = { name: state.type === 'Group' ? 'Association supprimée' : 'Compte supprimé', summary: '<p>supprimé</p>' };
+    const marker = state.disabled
+      ? { name: 'Compte désactivé', summary: '<p>désactivé</p>', suspended: true }
+      : { name: state.type === 'Group' ? 'Association supprimée' : 'Compte supprimé', summary: '<p>supprimé</p>' };
     return state.type === 'Group' ? new Group({ ...common, ...marker }) : new Person({ ...common, ...marker });
   }
   const live = {
