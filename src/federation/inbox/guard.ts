@@ -38,7 +38,12 @@ export async function admit<S extends z.ZodType>(ctx: InboxContext<FederationDat
   // URL.host, port included when not the default: how blocks and deliveries name a site.
   if (await remoteHostRepository(ctx.data.db).isBlocked(actorUrl.host)) return drop('blocked host');
   if (await inboxRepository(ctx.data.db).seen(id)) return drop('already processed (replay)');
-  const raw = await activity.toJsonLd({ contextLoader: ctx.contextLoader });
+  let raw: unknown;
+  try {
+    raw = await activity.toJsonLd({ contextLoader: ctx.contextLoader });
+  } catch (error) {
+    return drop(`not serialisable: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return drop(`unexpected JSON: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   if (raw && typeof raw === 'object' && 'proof' in raw) {
