@@ -21,7 +21,8 @@ import { registerCollections } from './collections.ts';
 import { registerInbox } from './inbox/inbox.ts';
 import { registerNodeInfo, SOFTWARE_VERSION } from './nodeinfo.ts';
 import { registerNewsFederation } from './news.ts';
-import { fedifyDeliveryOptions, refuseBlockedHosts, registerPermanentFailureHandler } from './delivery/fedify-options.ts';
+import { fedifyDeliveryOptions, registerPermanentFailureHandler } from './delivery/fedify-options.ts';
+import { fedifyOutboxQueue } from './delivery/outbox-queue.ts';
 
 /** What every dispatcher and inbox listener finds in `ctx.data`. */
 export interface FederationData {
@@ -73,8 +74,9 @@ export function buildFederation(deps: FederationDeps): AppFederation {
     // No inbox queue on purpose: an activity is processed inside its POST, so the
     // sender gets 202 only once it is stored (or a 5xx and retries) — at least once
     // without a second durable copy; outgoing work is queued (durable, retried).
-    // Outbox messages to a blocked host are neither queued nor run (delivery/fedify-options.ts).
-    queue: { outbox: refuseBlockedHosts(queue, deps.db), fanout: queue },
+    // Outbox messages to a blocked host are neither queued nor run; retries keep their
+    // place in their ordering key (delivery/outbox-queue.ts).
+    queue: { outbox: fedifyOutboxQueue(queue, deps.db), fanout: queue },
     manuallyStartQueue: true, // main.ts starts it beside the jobs; tests drain it
     origin: deps.origin,
     allowPrivateAddress: deps.allowPrivateAddress,

@@ -26,6 +26,25 @@ export interface OutboxDispatchDeps {
   publishers?: Readonly<Record<string, Publisher>> | undefined;
 }
 
+/**
+ * The context a publisher gets: its `sendActivity` calls carry the event's record as
+ * ordering key unless the publisher chose one, so Fedify delivers the Create, Update and
+ * Delete of one record to each server in order (federation.md: in order per record).
+ */
+export function orderedContext(ctx: Context<FederationData>, orderingKey: string): Context<FederationData> {
+  return new Proxy(ctx, {
+    get(target, property) {
+      if (property === 'sendActivity') {
+        return (sender: unknown, recipients: unknown, activity: unknown, options?: Record<string, unknown>) =>
+          Reflect.apply(target.sendActivity, target, [sender, recipients, activity, { orderingKey, ...options }]);
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      // Fedify's context keeps private fields: its methods must run on the real object.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** The handlers to register in the app's job runtime: `{ outbox }`. */
 export function outboxDispatchJobs(deps: OutboxDispatchDeps): { handlers: Record<string, JobHandler> } {
   const registry = deps.publishers ?? defaultPublishers;
@@ -42,7 +61,7 @@ export function outboxDispatchJobs(deps: OutboxDispatchDeps): { handlers: Record
       return;
     }
     // A throw leaves the event pending and the job retries it with backoff.
-    await publisher(deps.federationContext(), event);
+    await publisher(orderedContext(deps.federationContext(), `${event.subject_type}:${event.subject_id}`), event);
     await deps.db.updateTable('outbox_events').set({ dispatched_at: deps.clock.now().toISOString() }).where('id', '=', event.id).where('dispatched_at', 'is', null).execute();
   }
 

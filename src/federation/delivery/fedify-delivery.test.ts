@@ -5,10 +5,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Create, Note, PUBLIC_COLLECTION } from '@fedify/vocab';
+import { Create, Note, PUBLIC_COLLECTION, Update } from '@fedify/vocab';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.ts';
+import { MINUTE, type ManualClock } from '../../lib/clock.ts';
 import { federationTestApp, publicAssociation } from '../federation.fixtures.ts';
+import { orderedContext } from '../outbox-dispatch.ts';
 
 const servers: Server[] = [];
 afterEach(() => {
@@ -70,5 +72,41 @@ describe("Fedify's deliveries", () => {
     const delay = new Date(queued[0]!.run_at).getTime() - t.clock.now().getTime();
     expect(delay).toBeGreaterThanOrEqual(60_000);
     expect(delay).toBeLessThanOrEqual(120_000);
+  });
+
+  it('keeps Create before Update of one record when the first try fails (the retry keeps its place)', async () => {
+    const t = await federationTestApp();
+    const { association } = await publicAssociation(t);
+    await t.services.jobs.stop();
+    // A passing outage: the first two requests (both knocks of the Create) get 503.
+    let requests = 0;
+    const accepted: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const up = ++requests > 2;
+        if (up) accepted.push((JSON.parse(body) as { type: string }).type);
+        res.writeHead(up ? 202 : 503).end();
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const follower = `http://127.0.0.1:${(server.address() as AddressInfo).port}/users/erin`;
+
+    // What the outbox dispatcher hands a publisher: sendActivity carries the record's key.
+    const ctx = orderedContext(t.services.federationContext(), 'news:1');
+    const actor = ctx.getActorUri(association.id);
+    const note = new Note({ id: new URL(`${t.config.origin}/ap/news/1`), content: 'Bonjour', attribution: actor, to: PUBLIC_COLLECTION });
+    const recipient = { id: new URL(follower), inboxId: new URL(`${follower}/inbox`), endpoints: null };
+    await ctx.sendActivity({ identifier: association.id }, recipient, new Create({ id: new URL(`${t.config.origin}/ap/activities/${newId()}`), actor, object: note, to: PUBLIC_COLLECTION }));
+    await ctx.sendActivity({ identifier: association.id }, recipient, new Update({ id: new URL(`${t.config.origin}/ap/activities/${newId()}`), actor, object: note, to: PUBLIC_COLLECTION }));
+    await t.services.federationQueue.drain();
+    expect(accepted).toEqual([]); // the Create failed; the Update waits behind its retry
+
+    (t.clock as ManualClock).advance(3 * MINUTE);
+    await t.services.federationQueue.drain();
+    expect(accepted).toEqual(['Create', 'Update']);
+    expect(await t.db.selectFrom('jobs').select('id').where('queue', '=', 'fedify').execute()).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { DAY, ManualClock, MINUTE } from '../../lib/clock.ts';
 import { DatabaseMessageQueue } from '../../jobs/message-queue.ts';
-import { fedifyDeliveryOptions, outboxRetryPolicy, refuseBlockedHosts } from './fedify-options.ts';
+import { fedifyDeliveryOptions, outboxRetryPolicy } from './fedify-options.ts';
+import { fedifyOutboxQueue } from './outbox-queue.ts';
 import { MAX_ATTEMPTS } from './policy.ts';
 
 async function memory() {
@@ -60,7 +61,7 @@ describe("Fedify's delivery options", () => {
   it('never queues nor runs an outbox message for a blocked host', async () => {
     const db = await memory();
     const clock = new ManualClock();
-    const queue = refuseBlockedHosts(new DatabaseMessageQueue(db, { clock, pollMs: 20 }), db);
+    const queue = fedifyOutboxQueue(new DatabaseMessageQueue(db, { clock, pollMs: 20 }), db);
     await db.insertInto('remote_hosts').values({ host: 'bad.example', blocked_at: clock.now().toISOString(), consecutive_failures: 0 }).execute();
     await queue.enqueueMany!([
       { type: 'outbox', inbox: 'https://bad.example/inbox', activity: {} },

@@ -5,11 +5,11 @@
  * 404/410 permanent, Fedify's per-host circuit breaker mirrored into `remote_hosts` (so
  * the admin page shows it and our worker honours it), and no delivery to a blocked host.
  * The builder (federation.ts) spreads fedifyDeliveryOptions() into createFederation(),
- * wraps its outbox queue with refuseBlockedHosts() and lists
+ * wraps its outbox queue with fedifyOutboxQueue() (outbox-queue.ts) and lists
  * registerPermanentFailureHandler among its modules.
  */
 import { getLogger } from '@logtape/logtape';
-import { createExponentialBackoffPolicy, type Federation, type FederationOptions, type MessageQueue, type MessageQueueEnqueueOptions, type MessageQueueListenOptions, type RetryPolicy } from '@fedify/fedify';
+import { createExponentialBackoffPolicy, type Federation, type FederationOptions, type RetryPolicy } from '@fedify/fedify';
 import type { Db } from '../../db/database.ts';
 import type { FederationData } from '../federation.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -57,50 +57,6 @@ export function fedifyDeliveryOptions<T>(deps: OptionsDeps): Partial<FederationO
     onOutboxError: (error, activity) => {
       logger.warn('Fedify delivery of {activity} failed: {error}', { activity: activity?.id?.href ?? null, error: error.message });
     },
-  };
-}
-
-/**
- * Wraps Fedify's outbox queue so that no outbox message for a blocked host is queued
- * (first sends and Fedify's retries alike go through enqueue) nor run (blocked after
- * being queued). Fan-out messages pass untouched: their inboxes are not known yet.
- */
-export function refuseBlockedHosts(queue: MessageQueue, db: Db): MessageQueue {
-  const hosts = remoteHostRepository(db);
-  const blocked = async (message: unknown): Promise<boolean> => {
-    const m = message as { type?: unknown; inbox?: unknown } | null;
-    if (m?.type !== 'outbox' || typeof m.inbox !== 'string') return false;
-    let url: URL;
-    try {
-      url = new URL(m.inbox);
-    } catch {
-      return false;
-    }
-    const refused = await hosts.isBlocked([url.host, url.hostname]);
-    if (refused) logger.info('Dropped a delivery to blocked host {host}', { host: url.host });
-    return refused;
-  };
-  const keep = async (messages: readonly unknown[]) => {
-    const verdicts = await Promise.all(messages.map(blocked));
-    return messages.filter((_m, i) => !verdicts[i]);
-  };
-  return {
-    nativeRetrial: queue.nativeRetrial,
-    async enqueue(message: unknown, options?: MessageQueueEnqueueOptions) {
-      if (!(await blocked(message))) await queue.enqueue(message, options);
-    },
-    async enqueueMany(messages: readonly unknown[], options?: MessageQueueEnqueueOptions) {
-      const kept = await keep(messages);
-      if (kept.length === 0) return;
-      if (queue.enqueueMany) await queue.enqueueMany(kept, options);
-      else for (const m of kept) await queue.enqueue(m, options);
-    },
-    listen(handler: (message: unknown) => Promise<void> | void, options?: MessageQueueListenOptions) {
-      return queue.listen(async (message) => {
-        if (!(await blocked(message))) await handler(message);
-      }, options);
-    },
-    ...(queue.getDepth ? { getDepth: () => queue.getDepth!() } : {}),
   };
 }
 
