@@ -71,11 +71,8 @@ export function deliveriesService(db: Db, clock: Clock) {
         }
         return e;
       };
-      for (const c of await deliveries.countsByHost()) {
-        const e = entry(c.host);
-        e[c.status] += c.count;
-        if (c.lastError && c.status !== 'queued') e.lastError = c.lastError;
-      }
+      for (const c of await deliveries.countsByHost()) entry(c.host)[c.status] += c.count;
+      for (const e of byHost.values()) e.lastError = await deliveries.lastError(e.host);
       for (const j of await fedifyJobs(db)) entry(j.host)[j.status] += 1;
       for (const h of await hosts.list()) {
         const troubled = h.circuit_open_until !== null || h.consecutive_failures > 0;

@@ -102,13 +102,26 @@ export function deliveryRepository(db: Db) {
     },
 
     /** Counts per host and status, for the admin page. */
-    async countsByHost(): Promise<{ host: string; status: DeliveryStatus; count: number; lastError: string | null }[]> {
+    async countsByHost(): Promise<{ host: string; status: DeliveryStatus; count: number }[]> {
       const rows = await db
         .selectFrom('deliveries')
-        .select((eb) => ['host', 'status', eb.fn.countAll<number>().as('count'), eb.fn.max('last_error').as('last_error')])
+        .select((eb) => ['host', 'status', eb.fn.countAll<number>().as('count')])
         .groupBy(['host', 'status'])
         .execute();
-      return rows.map((r) => ({ host: r.host, status: r.status, count: Number(r.count), lastError: (r.last_error as string | null) ?? null }));
+      return rows.map((r) => ({ host: r.host, status: r.status, count: Number(r.count) }));
+    },
+
+    /** The most recent error of a host's deliveries, if any. */
+    async lastError(host: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('deliveries')
+        .select('last_error')
+        .where('host', '=', host)
+        .where('last_error', 'is not', null)
+        .orderBy('updated_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.last_error ?? null;
     },
   };
 }
