@@ -5,7 +5,8 @@
  *  - declarations recorded per second through the whole HTTP stack vs a bare Hono JSON endpoint;
  *  - association statistics p50 / p95 at 10,000 and at 1,000,000 declarations;
  *  - CSV and ODS export of 1,000,000 declarations: time and peak memory;
- *  - delivery: our job queue vs @fedify/sqlite's, fan-out of one activity to 1,000 inboxes.
+ *  - delivery: our job queue vs @fedify/sqlite's, fan-out of one activity to 1,000 inboxes;
+ *  - inbox: signed activities accepted and processed per second at 50 concurrent senders.
  * `npm run bench -- accounts statistics` runs only those parts.
  */
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { declarationsBench } from './declarations.bench.ts';
 import { statisticsBench } from './statistics.bench.ts';
 import { exportsBench } from './exports.bench.ts';
 import { deliveryBench } from './delivery.bench.ts';
+import { inboxBench } from './inbox.bench.ts';
 
 const parts: Record<string, (dir: string) => Promise<void>> = {
   accounts: accountsBench,
@@ -25,6 +27,7 @@ const parts: Record<string, (dir: string) => Promise<void>> = {
   statistics: statisticsBench,
   exports: exportsBench,
   delivery: deliveryBench,
+  inbox: inboxBench,
 };
 const chosen = process.argv.slice(2).filter((a) => a in parts);
 const started = performance.now();
