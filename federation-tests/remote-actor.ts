@@ -94,7 +94,13 @@ export class RemoteActor {
   /** Listens (again) on the same address and port. */
   async up(): Promise<void> {
     if (this.server) return;
-    const server = createServer(this.tlsFiles, (req, res) => void this.handle(req, res));
+    const server = createServer(this.tlsFiles, (req, res) => {
+      // A broken request must fail that request only, never the test process.
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(400);
+        res.end();
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, this.ip, () => resolve());
