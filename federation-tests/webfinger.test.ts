@@ -4,7 +4,8 @@
  * Fedify's own client, and each answer leads to an actor document with its keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lookupWebFinger } from '@fedify/webfinger';
+import { createFederation, MemoryKvStore } from '@fedify/fedify';
+import { Group } from '@fedify/vocab';
 import { activeAccount, createAssociation, startBed, type Account, type Association, type Bed } from './harness.ts';
 import { getActivityJson } from './client.ts';
 
@@ -76,26 +77,23 @@ describe('WebFinger between instances', () => {
     expect((await webfinger(bed.a.origin, `acct:${association.handle}@${bed.a.host}`)).status).toBe(404);
   });
 
-  it('is looked up from another instance by a logged-in person, by handle or by the page address, with its public news', async () => {
-    await marie.client.json('POST', `/api/v1/associations/${association.id}/news`, { title: 'Semis de printemps', text: 'Samedi au jardin.', visibility: 'public' }, 201);
-    await marie.client.json('POST', `/api/v1/associations/${association.id}/news`, { title: 'Réservé', text: 'Pour les membres.', visibility: 'members' }, 201);
-    const paul = await activeAccount(bed, bed.a, 'paul@a.test', 'Paul');
+  it('is resolved by instances A and C for their logged-in people (discovery API; details in discovery.test.ts)', async () => {
     const id = `${bed.b.origin}/ap/actors/${association.id}`;
-    const byHandle = await paul.client.json<Record<string, unknown> & { news: { title: string }[] }>(
-      'GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`@${association.handle}@${bed.b.host}`)}`, undefined, 200,
-    );
-    expect(byHandle).toMatchObject({ id, kind: 'association', name: 'Les Jardins Partagés', handle: `@${association.handle}@${bed.b.host}`, localPath: null });
-    expect(byHandle.news.map((n) => n.title)).toEqual(['Semis de printemps']);
-    const byPage = await paul.client.json<{ id: string }>('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`${bed.b.origin}/associations/${association.id}`)}`, undefined, 200);
-    expect(byPage.id).toBe(id);
-    // C finds it too, and an unknown handle on B is a clean 404.
-    const jean = await activeAccount(bed, bed.c, 'jean@c.test', 'Jean');
-    expect((await jean.client.json<{ id: string }>('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`${association.handle}@${bed.b.host}`)}`, undefined, 200)).id).toBe(id);
-    expect((await jean.client.request('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`personne@${bed.b.host}`)}`)).status).toBe(404);
+    const [paul, jean] = await Promise.all([activeAccount(bed, bed.a, 'paul@a.test', 'Paul'), activeAccount(bed, bed.c, 'jean@c.test', 'Jean')]);
+    for (const person of [paul, jean]) {
+      const found = await person.client.json<{ id: string; handle: string }>('GET', `/api/v1/federation/lookup?q=${encodeURIComponent(`@${association.handle}@${bed.b.host}`)}`, undefined, 200);
+      expect(found).toMatchObject({ id, handle: `@${association.handle}@${bed.b.host}` });
+    }
   }, 120_000);
 
-  it("is resolved by Fedify's WebFinger client over HTTPS with the test CA", async () => {
-    const jrd = await lookupWebFinger(`acct:${association.handle}@${bed.b.host}`, { allowPrivateAddress: true });
+  it("is resolved by Fedify's own client (WebFinger, then the actor) over HTTPS with the test CA", async () => {
+    // A bare Fedify federation in the test process, as another server would use it.
+    const ctx = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true }).createContext(new URL('https://client.test'));
+    const jrd = await ctx.lookupWebFinger(`acct:${association.handle}@${bed.b.host}`);
     expect(jrd?.links?.find((l) => l.rel === 'self')?.href).toBe(`${bed.b.origin}/ap/actors/${association.id}`);
+    const group = await ctx.lookupObject(`@${association.handle}@${bed.b.host}`);
+    expect(group).toBeInstanceOf(Group);
+    expect(group?.id?.href).toBe(`${bed.b.origin}/ap/actors/${association.id}`);
+    expect((group as Group).preferredUsername?.toString()).toBe(association.handle);
   });
 });
