@@ -50,7 +50,7 @@ import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
-import { deliveryJobs } from './federation/delivery/deliver.ts';
+import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
 
 export interface AppDeps {
@@ -153,14 +153,13 @@ export function createApp(deps: AppDeps) {
   // Durable jobs (emails, digests; later imports and federation): started by main.ts.
   const notifications = notificationJobs({ db, clock, mailer, origin: config.origin, secret: config.secret, settings });
   const imports = importJobs({ db, clock, mailer, origin: config.origin, settings });
-  // Outbox events become deliveries after commit; raw JSON-LD goes through our own worker.
+  // Outbox events become deliveries after commit; raw JSON-LD goes through our own
+  // delivery workers, beside the main worker so a dead remote site never delays emails.
   const outbox = outboxDispatchJobs({ db, clock, federationContext });
-  const deliveries = deliveryJobs({ db, clock, origin: config.origin, allowPrivateAddresses: config.allowPrivateAddresses });
-  const jobs = jobRuntime({
-    db, clock,
-    handlers: { ...notifications.handlers, ...imports.handlers, ...outbox.handlers, ...deliveries.handlers },
-    onStart: () => notifications.scheduleDigest(),
-  });
+  const jobs = withDeliveryWorkers(
+    jobRuntime({ db, clock, handlers: { ...notifications.handlers, ...imports.handlers, ...outbox.handlers }, onStart: () => notifications.scheduleDigest() }),
+    { db, clock, origin: config.origin, allowPrivateAddresses: config.allowPrivateAddresses },
+  );
 
   const api = newRouter();
   api.route('/', instanceRoutes(settings));
