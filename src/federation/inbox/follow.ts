@@ -84,14 +84,16 @@ export async function onFollow(ctx: InboxContext<FederationData>, follow: Follow
       follow_activity_iri: admitted.id,
       created_at: now,
     });
-    await repo.markSeen({ activity_iri: admitted.id, actor_iri: admitted.actorIri, type: 'Follow', received_at: now });
   });
-  // After the commit: the queue writes through the same single connection.
+  // After the commit: the queue writes through the same single connection. Marked seen
+  // only once the Accept is queued: a crash in between makes the redelivered Follow run
+  // again (the follow is an upsert, the Accept keeps its derived id) instead of losing it.
   await ctx.sendActivity(
     { identifier },
     follower,
     new Accept({ id: answerIri(ctx.data.origin, 'accept', admitted.id), actor: ctx.getActorUri(identifier), object: followReference(follow) }),
   );
+  await markSeen(ctx, admitted, 'Follow');
 }
 
 /**
