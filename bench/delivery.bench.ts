@@ -22,6 +22,7 @@ import { DatabaseMessageQueue } from '../src/jobs/message-queue.ts';
 import { jobWorker } from '../src/jobs/worker.ts';
 import { deliverRaw } from '../src/federation/delivery/deliver-raw.ts';
 import { deliveryJobs } from '../src/federation/delivery/deliver.ts';
+import { DELIVERY_WORKERS } from '../src/federation/delivery/runtime.ts';
 
 const MESSAGES = 2000;
 const INBOXES = 1000;
@@ -122,12 +123,13 @@ export async function deliveryBench(dir: string): Promise<void> {
   const viaTheirs = await fedifyFanOut('sendActivity on @fedify/sqlite', new SqliteMessageQueue(new DatabaseSync(path.join(dir, 'fanout-fedify.sqlite')), { pollInterval: { milliseconds: 50 } }), stub.port, stub.arm);
   const viaOurs = await fedifyFanOut('sendActivity on DatabaseMessageQueue', new DatabaseMessageQueue(fanOurs.db, { pollMs: 50 }), stub.port, stub.arm);
 
-  // Our raw worker: the app's one job worker, as main.ts runs it.
+  // Our raw worker: the app's delivery workers (DELIVERY_WORKERS at once), as main.ts runs them.
   const raw = openDatabase(path.join(dir, 'fanout-raw.sqlite'));
   await migrateToLatest(raw.db);
   const origin = 'http://127.0.0.1:1';
   const deps = { db: raw.db, clock: systemClock, origin };
-  const worker = jobWorker({ db: raw.db, handlers: deliveryJobs({ ...deps, allowPrivateAddresses: true }).handlers, pollMs: 50 });
+  const handlers = deliveryJobs({ ...deps, allowPrivateAddresses: true }).handlers;
+  const workers = Array.from({ length: DELIVERY_WORKERS }, () => jobWorker({ db: raw.db, handlers, pollMs: 50 }));
   await deliverRaw(deps, { activity: { id: `${origin}/ap/activities/warm`, type: 'Create' }, senderActorId: 'instance', inboxes: [] }); // keys created beforehand
   const rawLast = stub.arm();
   const rawStart = performance.now();
@@ -135,10 +137,10 @@ export async function deliveryBench(dir: string): Promise<void> {
     activity: { '@context': 'https://www.w3.org/ns/activitystreams', id: `${origin}/ap/activities/bench`, type: 'Create', actor: `${origin}/ap/actors/instance`, object: { type: 'Note', content: 'Assemblée générale samedi' } },
     senderActorId: 'instance', inboxes: Array.from({ length: INBOXES }, (_, i) => `http://127.0.0.1:${stub.port}/inbox/${i}`),
   });
-  worker.start();
+  for (const worker of workers) worker.start();
   const viaRaw = (await rawLast) - rawStart;
-  await worker.stop();
-  console.log(`${'raw JSON-LD worker (proof + signed POSTs)'.padEnd(44)} ${(viaRaw / 1000).toFixed(2).padStart(7)} s`);
+  await Promise.all(workers.map((worker) => worker.stop()));
+  console.log(`${`raw JSON-LD worker ×${DELIVERY_WORKERS} (proof, signed POSTs)`.padEnd(44)} ${(viaRaw / 1000).toFixed(2).padStart(7)} s`);
   console.log(`ratios to the unsigned baseline: @fedify/sqlite ${(viaTheirs / baseline).toFixed(1)}×, DatabaseMessageQueue ${(viaOurs / baseline).toFixed(1)}×, raw worker ${(viaRaw / baseline).toFixed(1)}×`);
   stub.server.closeAllConnections();
   stub.server.close();
