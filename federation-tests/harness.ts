@@ -7,7 +7,7 @@
  * "slot" first: slot 0 is 127.0.0.11–19, slot 1 is 127.0.0.21–29, and so on (x1–x3 the
  * instances, x4–x9 for test-made remote actors).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,17 +30,37 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Ends the servers a dead run left behind (their pids are in the slot's `*.pid` files),
+ * only when the pid still runs our server (a pid may have been reused since), and
+ * removes its temporary directory (named in the slot's `tmp` file).
+ */
+function endOrphanServers(slotDir: string): void {
+  for (const file of readdirSync(slotDir).filter((f) => f.endsWith('.pid'))) {
+    const pid = Number(readFileSync(path.join(slotDir, file), 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) continue;
+    const command = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+    if (command.includes('src/main.ts')) process.kill(pid, 'SIGKILL');
+  }
+  const tmpFile = path.join(slotDir, 'tmp');
+  if (existsSync(tmpFile)) rmSync(readFileSync(tmpFile, 'utf8'), { recursive: true, force: true });
+}
+
 /** Takes the first free slot (a directory created atomically, holding our pid). */
-function takeSlot(): { index: number; release(): void } {
+function takeSlot(): { index: number; dir: string; release(): void } {
   mkdirSync(slotRoot, { recursive: true });
   for (let index = 0; index < SLOTS; index++) {
     const dir = path.join(slotRoot, `slot-${index}`);
     try {
       mkdirSync(dir);
     } catch {
-      const owner = Number(existsSync(path.join(dir, 'pid')) ? readFileSync(path.join(dir, 'pid'), 'utf8') : 'NaN');
-      if (Number.isFinite(owner) && alive(owner)) continue;
-      // Left by a crashed run: take it over.
+      const pidFile = path.join(dir, 'pid');
+      if (!existsSync(pidFile)) {
+        // Just made by another run that has not written its pid yet, or long abandoned.
+        if (Date.now() - statSync(dir).mtimeMs < 60_000) continue;
+      } else if (alive(Number(readFileSync(pidFile, 'utf8')))) continue;
+      // Left by a run that died without cleaning up: end its servers, take the slot over.
+      endOrphanServers(dir);
       rmSync(dir, { recursive: true, force: true });
       try {
         mkdirSync(dir);
@@ -49,7 +69,7 @@ function takeSlot(): { index: number; release(): void } {
       }
     }
     writeFileSync(path.join(dir, 'pid'), String(process.pid));
-    return { index, release: () => rmSync(dir, { recursive: true, force: true }) };
+    return { index, dir, release: () => rmSync(dir, { recursive: true, force: true }) };
   }
   throw new Error(`all ${SLOTS} federation test slots are taken (${slotRoot})`);
 }
@@ -92,6 +112,7 @@ export async function startBed(options: { instances?: number } = {}): Promise<Be
   const count = options.instances ?? 3;
   const slot = takeSlot();
   const tmp = mkdtempSync(path.join(os.tmpdir(), `bv-federation-${slot.index}-`));
+  writeFileSync(path.join(slot.dir, 'tmp'), tmp);
   const ipOf = (n: number) => `127.0.0.${(slot.index + 1) * 10 + n}`;
   const smtp = await new SmtpInbox().start();
   const instances: Instance[] = [];
@@ -118,6 +139,7 @@ export async function startBed(options: { instances?: number } = {}): Promise<Be
           cert: issueServerCert(ca, ip),
           smtpUrl: smtp.url,
           logFile: path.join(artifacts, `${runId}-slot${slot.index}-${names[n - 1]}.log`),
+          pidFile: path.join(slot.dir, `${names[n - 1]}.pid`),
         }),
       );
     }

@@ -4,7 +4,7 @@
  * stop / kill -9 / restart, so a restart finds its database and its queued jobs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -24,6 +24,8 @@ export interface InstanceSettings {
   smtpUrl: string;
   /** Where this instance's output goes (kept after the run, for CI artifacts). */
   logFile: string;
+  /** Where the server's pid is written, so that a later run can end it if this run dies without cleaning up. */
+  pidFile: string;
 }
 
 export class Instance {
@@ -96,6 +98,7 @@ export class Instance {
     this.record(`\n--- start ${new Date().toISOString()} ---\n`);
     const child = spawn(process.execPath, ['src/main.ts'], { cwd: root, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    writeFileSync(this.settings.pidFile, String(child.pid));
     child.stdout?.on('data', (d: Buffer) => this.record(d.toString()));
     child.stderr?.on('data', (d: Buffer) => this.record(d.toString()));
     const deadline = Date.now() + timeoutMs;
