@@ -54,6 +54,9 @@ describe('admin deliveries', () => {
 
     const fedifyRetry = await b.request('POST', '/api/v1/admin/deliveries/b.example/retry');
     expect(await fedifyRetry.json()).toEqual({ host: 'b.example', retried: 2 });
+    // A host with a port, percent-encoded by the page.
+    const withPort = await b.request('POST', '/api/v1/admin/deliveries/c.example%3A8443/retry');
+    expect(await withPort.json()).toEqual({ host: 'c.example:8443', retried: 0 });
     const fedify = await t.db.selectFrom('jobs').select('run_at').where('queue', '=', 'fedify').execute();
     expect(fedify.map((j) => j.run_at)).toEqual([now, now, now]);
   });
