@@ -14,7 +14,9 @@
 import serialize from 'json-canon';
 import { decodeMultibase, encodeMultibase } from '@fedify/vocab-runtime';
 
+/** The JSON-LD context that defines `proof` and the DataIntegrityProof terms. */
 export const DATA_INTEGRITY_CONTEXT = 'https://w3id.org/security/data-integrity/v1';
+/** The only cryptosuite we write and accept (FEP-8b32). */
 export const CRYPTOSUITE = 'eddsa-jcs-2022';
 
 export type JsonObject = Record<string, unknown>;

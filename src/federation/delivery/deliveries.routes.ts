@@ -24,6 +24,7 @@ const HostDeliveries = z
   .openapi('HostDeliveries');
 const HostParam = z.object({ host: z.string().min(1).max(300).openapi({ description: 'Host name, with its port if any, e.g. exemple.org' }) });
 
+/** The admin deliveries routes, each behind the admin guard. */
 export function deliveriesRoutes(deps: DomainDeps) {
   const app = newRouter();
   const service = deliveriesService(deps.db, deps.clock);

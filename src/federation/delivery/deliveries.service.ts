@@ -54,6 +54,7 @@ async function fedifyJobs(db: Db): Promise<FedifyJob[]> {
   return jobs;
 }
 
+/** Per-host delivery figures and « Réessayer maintenant » for the admins. */
 export function deliveriesService(db: Db, clock: Clock) {
   const deliveries = deliveryRepository(db);
   const hosts = remoteHostRepository(db);

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.ts';
 import { jobRepository } from '../../jobs/job.repository.ts';
 import type { DeliveriesTable, DeliveryStatus } from './delivery.table.ts';
 
+/** The job queue that runs deliveries. */
 export const DELIVERY_QUEUE = 'delivery';
 /** Our policy decides when a delivery is dead; the job's own limit is only a safety net. */
 const JOB_MAX_ATTEMPTS = 100_000;
@@ -29,6 +30,7 @@ export interface NewDelivery {
 const jobOrderingKey = (d: { ordering_key: string | null; inbox: string }): string | null =>
   d.ordering_key ? `delivery:${d.ordering_key}|${d.inbox}` : null;
 
+/** SQL of the `deliveries` table and of their jobs. */
 export function deliveryRepository(db: Db) {
   return {
     /**

@@ -59,6 +59,7 @@ export interface DeliveryPolicy {
   circuitOpenMs: number;
 }
 
+/** The policy above, as the worker takes it (tests override parts). */
 export const defaultDeliveryPolicy: DeliveryPolicy = {
   retryDelayMs,
   maxAttempts: MAX_ATTEMPTS,
