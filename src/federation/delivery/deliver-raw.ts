@@ -12,6 +12,10 @@ import { actorKeyPairs } from '../keys.ts';
 import { addProof, proofVerificationMethod, type JsonObject } from '../proof.ts';
 import { actorIri } from './deliver.ts';
 import { deliveryRepository } from './delivery.repository.ts';
+import { DAY } from '../../lib/clock.ts';
+
+/** How long a dead delivery is kept for the admins' page. */
+export const DEAD_KEPT_MS = 30 * DAY;
 
 /** What deliverRaw needs; Fedify's `ctx.data` (FederationData) has it. */
 export interface RawDeliveryDeps {
@@ -56,7 +60,12 @@ export async function deliverRaw(deps: RawDeliveryDeps, input: RawDelivery): Pro
   }));
   // Key pairs are loaded above, outside the transaction: never wait on the single
   // connection from inside a transaction that holds it.
-  const added = await deps.db.transaction().execute((trx) => deliveryRepository(trx).enqueue(rows, now));
+  const added = await deps.db.transaction().execute(async (trx) => {
+    const repo = deliveryRepository(trx);
+    // Dead deliveries stay a month for the admins, then go: the table does not grow forever.
+    await repo.purgeDead(new Date(deps.clock.now().getTime() - DEAD_KEPT_MS).toISOString());
+    return repo.enqueue(rows, now);
+  });
   jobSignal.notify(); // wake this process's workers now rather than at their next poll
   return added;
 }

@@ -60,6 +60,11 @@ export function deliveryRepository(db: Db) {
       return added;
     },
 
+    /** Forgets deliveries given up before `before` (kept meanwhile for the admins to see and retry). */
+    async purgeDead(before: string): Promise<void> {
+      await db.deleteFrom('deliveries').where('status', '=', 'dead').where('updated_at', '<', before).execute();
+    },
+
     find(id: string): Promise<DeliveryRow | undefined> {
       return db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
     },

@@ -208,6 +208,19 @@ describe('raw JSON-LD delivery', () => {
     expect(await allowed.deliveries()).toEqual([]);
   });
 
+  it('forgets dead deliveries after a month (when the next ones are queued)', async () => {
+    const t = await setup({ script: () => ({ status: 410 }) });
+    await t.send(1, [t.stub.url('/gone')]);
+    await t.worker.drain();
+    expect((await t.deliveries()).map((d) => d.status)).toEqual(['dead']);
+    (t.clock as ManualClock).advance(29 * DAY);
+    await t.send(2, [t.stub.url('/gone')]);
+    expect(await t.deliveries()).toHaveLength(2);
+    (t.clock as ManualClock).advance(2 * DAY);
+    await t.send(3, [t.stub.url('/gone')]);
+    expect((await t.deliveries()).map((d) => d.activity_id.split('/').pop())).toEqual(['2', '3']);
+  });
+
   it('never delivers to a blocked host', async () => {
     const t = await setup();
     await t.db.insertInto('remote_hosts').values({ host: `127.0.0.1:${t.stub.port}`, blocked_at: t.clock.now().toISOString(), consecutive_failures: 0 }).execute();
