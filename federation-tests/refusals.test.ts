@@ -134,7 +134,7 @@ describe('the inbox refuses', () => {
     expect(await followers(groupId)).toBe(1);
 
     const admin = await adminAccount(bed.a, 'admin@a.test');
-    await admin.client.json('POST', '/api/v1/admin/blocked-domains', { domain: mallory.ip, reason: 'Spam' }, [200, 201]);
+    await admin.client.json('POST', '/api/v1/admin/blocked-domains', { domain: new URL(mallory.origin).host, reason: 'Spam' }, [200, 201]);
     expect(await followers(groupId)).toBe(0);
 
     const again = await mallory.followActivity(groupId);

@@ -65,7 +65,8 @@ describe('WebFinger between instances', () => {
     expect(selfLink(person)).toBe(`${bed.b.origin}/ap/actors/${marie.id}`);
     expect(await getActivityJson(selfLink(person)!)).toMatchObject({ type: 'Person', preferredUsername: marie.handle });
 
-    const instance = (await (await webfinger(bed.b.origin, `acct:${bed.b.host}@${bed.b.host}`)).json()) as Jrd;
+    // The instance actor's name is the host name; the handle's host carries the port when there is one.
+    const instance = (await (await webfinger(bed.b.origin, `acct:${bed.b.ip}@${bed.b.host}`)).json()) as Jrd;
     expect(selfLink(instance)).toBe(`${bed.b.origin}/ap/actors/instance`);
     expect(await getActivityJson(selfLink(instance)!)).toMatchObject({ type: 'Application' });
   });
