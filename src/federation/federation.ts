@@ -69,6 +69,7 @@ const federationModules: readonly FederationModule[] = [registerNewsFederation, 
 /** Builds the app's Federation with its dispatchers, collections, inbox listeners and NodeInfo. */
 export function buildFederation(deps: FederationDeps): AppFederation {
   const queue = new DatabaseMessageQueue(deps.db, { clock: deps.clock, queue: FEDIFY_QUEUE });
+  const outbox = fedifyOutboxQueue(queue, deps.db);
   const federation = createFederation<FederationData>({
     kv: new DatabaseKvStore(deps.db, deps.clock),
     // No inbox queue on purpose: an activity is processed inside its POST, so the
@@ -76,7 +77,10 @@ export function buildFederation(deps: FederationDeps): AppFederation {
     // without a second durable copy; outgoing work is queued (durable, retried).
     // Outbox messages to a blocked host are neither queued nor run; retries keep their
     // place in their ordering key (delivery/outbox-queue.ts).
-    queue: { outbox: fedifyOutboxQueue(queue, deps.db), fanout: queue },
+    // Fan-out shares the wrapped object on purpose: Fedify starts one listener per
+    // distinct queue object, and two listeners over one `jobs` queue would each claim
+    // the other's messages — outbox ones then running without the blocked-host check.
+    queue: { outbox: outbox, fanout: outbox },
     manuallyStartQueue: true, // main.ts starts it beside the jobs; tests drain it
     origin: deps.origin,
     allowPrivateAddress: deps.allowPrivateAddress,
