@@ -32,6 +32,7 @@ import type {
 } from '../federation/federation.table.ts';
 import type { NewsTable } from '../news/news.table.ts';
 import type { DeliveriesTable } from '../federation/delivery/delivery.table.ts';
+import type { FollowingTable, RemoteNewsTable } from '../federation/following.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 import type {
   StatisticsDirtyTable,
@@ -87,4 +88,6 @@ export interface Database {
   inbox_activities: InboxActivitiesTable;
   flags: FlagsTable;
   deliveries: DeliveriesTable;
+  following: FollowingTable;
+  remote_news: RemoteNewsTable;
 }
