@@ -49,6 +49,7 @@ import { jwksRoutes } from './federation/jwks.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
+import { followingRoutes } from './federation/following.routes.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
@@ -180,6 +181,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', lookupRoutes({ ...domainDeps, federationContext }));
+  api.route('/', followingRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>

@@ -13,6 +13,7 @@ import catalogMessages from '../catalog/catalog.messages.ts';
 import importMessages from '../imports/import.messages.ts';
 import notificationMessages from '../notifications/notification.messages.ts';
 import moderationMessages from '../moderation/moderation.messages.ts';
+import followingMessages from '../federation/following.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -115,6 +116,7 @@ export const messages = {
   ...importMessages,
   ...notificationMessages,
   ...moderationMessages,
+  ...followingMessages,
 };
 
 export type MessageKey = keyof typeof messages;
