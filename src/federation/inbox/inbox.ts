@@ -5,13 +5,14 @@
  * document is logged and dropped, never a crash.
  */
 import type { Federation } from '@fedify/fedify';
-import { Delete, Flag, Follow, Undo, Update } from '@fedify/vocab';
+import { Accept, Create, Delete, Flag, Follow, Reject, Undo, Update } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import type { FederationData } from '../federation.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
 import { onDelete, onGoneActor, onUpdate } from './actor-lifecycle.ts';
 import { onFlag } from './flag.ts';
 import { onFollow, onUndo } from './follow.ts';
+import { onAccept, onNewsDelete, onNewsNote, onReject } from './news-received.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
 
@@ -25,8 +26,13 @@ export function registerInbox(federation: Federation<FederationData>): void {
     .on(Follow, onFollow)
     .on(Undo, onUndo)
     .on(Flag, onFlag)
-    .on(Update, onUpdate)
-    .on(Delete, onDelete)
+    // One listener per type: an Update or Delete of the sender itself is about the actor,
+    // any other is about an object it published (news of a Group we follow).
+    .on(Update, (ctx, a) => (a.objectId?.href === a.actorId?.href ? onUpdate(ctx, a) : onNewsNote(ctx, a)))
+    .on(Delete, (ctx, a) => (a.objectId?.href === a.actorId?.href ? onDelete(ctx, a) : onNewsDelete(ctx, a)))
+    .on(Accept, onAccept)
+    .on(Reject, onReject)
+    .on(Create, onNewsNote)
     .onUnverifiedActivity(onGoneActor)
     .onError((_ctx, error) => {
       logger.warn('Inbox activity dropped: {error}', { error: error.message });
