@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateCryptoKeyPair, signRequest } from '@fedify/fedify';
-import { CryptographicKey, Endpoints, Multikey, Person } from '@fedify/vocab';
+import { CryptographicKey, Endpoints, Group, Multikey, Person } from '@fedify/vocab';
 
 export interface RemotePeer {
   origin: string;
@@ -24,8 +24,8 @@ export interface RemotePeer {
   close(): Promise<void>;
 }
 
-/** Starts the peer on an ephemeral port of 127.0.0.1. */
-export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
+/** Starts the peer on an ephemeral port of 127.0.0.1 (a Person, or a Group to be followed). */
+export async function startRemotePeer(username = 'alice', kind: 'Person' | 'Group' = 'Person'): Promise<RemotePeer> {
   const rsa = await generateCryptoKeyPair('RSASSA-PKCS1-v1_5');
   const ed25519 = await generateCryptoKeyPair('Ed25519');
   const received: Record<string, unknown>[] = [];
@@ -56,7 +56,7 @@ export async function startRemotePeer(username = 'alice'): Promise<RemotePeer> {
   const actorId = `${origin}/users/${username}`;
   const keyId = `${actorId}#main-key`;
   // Serialised by Fedify's own classes, so contexts and key encodings are what it reads.
-  const person = new Person({
+  const person = new (kind === 'Group' ? Group : Person)({
     id: new URL(actorId),
     preferredUsername: username,
     name: 'Alice Remote',
