@@ -3,6 +3,8 @@
  * sends a signed Follow from the account's Person, the Group's Accept/Reject and its
  * news arrive in our inbox (signed by a real remote peer), and the API lists them.
  */
+import { signJsonLd, signObject } from '@fedify/fedify';
+import { Accept } from '@fedify/vocab';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Browser, accountRow, drainFederation, errorOn, loggedIn, problemOf, type TestApp } from '../testing/test-app.ts';
 import { federationTestApp } from './federation.fixtures.ts';
@@ -92,6 +94,17 @@ describe('following an association of another site', () => {
     }
     await fromGroup({ id: `${group.actorId}/accepts/1`, type: 'Accept', object: followId });
     expect(await list()).toMatchObject([{ id: following.id, status: 'accepted' }]);
+  });
+
+  it('takes an activity whose proof is followed by an LD signature, as Fedify sends them', async () => {
+    const { followId } = await follow();
+    const accept = new Accept({ id: new URL(`${group.actorId}/accepts/proved`), actor: new URL(group.actorId), object: new URL(followId) });
+    const proved = (await (await signObject(accept, group.ed25519.privateKey, new URL(`${group.actorId}#ed25519-key`))).toJsonLd({ format: 'compact' })) as Record<string, unknown>;
+    // Signed after the proof (Fedify's order): the proof does not cover the LD signature,
+    // and Fedify hands the listener the normalised form the LD signature verified.
+    const body = await signJsonLd(proved, group.rsa.privateKey, new URL(group.keyId), {});
+    expect((await t.app.request(await group.signedPost(`${t.config.origin}/ap/inbox`, body))).status).toBe(202);
+    expect((await list())[0]!.status).toBe('accepted');
   });
 
   it('stores public news as plain text, replaces it on Update, hides it on Delete', async () => {

@@ -47,7 +47,17 @@ export async function admit<S extends z.ZodType>(ctx: InboxContext<FederationDat
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return drop(`unexpected JSON: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   if (raw && typeof raw === 'object' && 'proof' in raw) {
-    const verified = await verifyObject(Activity, raw, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader }).catch(() => null);
+    const verify = (doc: object) => verifyObject(Activity, doc, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader }).catch(() => null);
+    let verified = await verify(raw);
+    // When an LD signature verified, Fedify hands us the activity parsed from its
+    // normalised (re-compacted) form, which the proof does not cover; the sender's own
+    // payload, kept on the context for forwarding, is what was proved — without the LD
+    // `signature`, which Fedify (here and elsewhere) adds after the proof.
+    const original = 'activity' in ctx && ctx.activity && typeof ctx.activity === 'object' ? ctx.activity : null;
+    if (!verified && original) {
+      const unsigned = Object.fromEntries(Object.entries(original).filter(([key]) => key !== 'signature'));
+      verified = (await verify(original)) ?? (await verify(unsigned));
+    }
     if (!verified) return drop('proof does not verify');
   }
   return { id, actorIri, actorHost: actorUrl.host, json: parsed.data };
