@@ -12,6 +12,7 @@ import { activeAccount, createAssociation, pollUntil, startBed, type Account, ty
 import { getActivityJson } from './client.ts';
 import { RemoteActor, type Json, type Received } from './remote-actor.ts';
 import { queueIdle } from './observe.ts';
+import { distinct } from './news-helpers.ts';
 
 let bed: Bed;
 let alice: RemoteActor;
@@ -81,7 +82,8 @@ describe('following an association of another instance', () => {
     const everything = JSON.stringify(alice.received.map((r) => r.activity));
     expect(everything).not.toContain(secret.id);
     expect(everything).not.toContain('4321');
-    expect(alice.received.map((r) => r.activity.type)).toEqual(['Accept', 'Create', 'Update', 'Delete']);
+    // At least once: a copy may come again, always under the same id.
+    expect(distinct(alice.received).map((r) => r.activity.type)).toEqual(['Accept', 'Create', 'Update', 'Delete']);
   }, 180_000);
 
   it('stops sending after Undo{Follow}', async () => {
