@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { exportJwk, generateCryptoKeyPair, signObject, signRequest, verifyRequest, type HttpMessageSignaturesSpec } from '@fedify/fedify';
+import { generateCryptoKeyPair, signObject, signRequest, verifyRequest, type HttpMessageSignaturesSpec } from '@fedify/fedify';
 import { CryptographicKey, Endpoints, Follow, Multikey, Person, Undo } from '@fedify/vocab';
 import { getDocumentLoader } from '@fedify/vocab-runtime';
 import type { Bed } from './harness.ts';
@@ -187,11 +187,6 @@ export class RemoteActor {
     const original = await Follow.fromJsonLd(follow, { documentLoader });
     const undo = new Undo({ id: new URL(this.newId()), actor: new URL(this.id), object: original });
     return (await undo.toJsonLd({ format: 'compact' })) as Json;
-  }
-
-  /** Public JWK of our Ed25519 key (to check what others stored about us). */
-  ed25519PublicJwk(): Promise<JsonWebKey> {
-    return exportJwk(this.ed25519.publicKey);
   }
 
   /** Activities received of one type (e.g. 'Create'), in arrival order. */
