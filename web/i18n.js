@@ -20,6 +20,8 @@ import deliveriesFr from './i18n/domains/deliveries.fr.js';
 import deliveriesEn from './i18n/domains/deliveries.en.js';
 import importsFr from './i18n/domains/imports.fr.js';
 import importsEn from './i18n/domains/imports.en.js';
+import followingFr from './i18n/domains/following.fr.js';
+import followingEn from './i18n/domains/following.en.js';
 
 const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr, ...importsFr };
 const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn, ...importsEn };
@@ -28,6 +30,8 @@ Object.assign(fr, newsFr, moderationFr);
 Object.assign(en, newsEn, moderationEn);
 Object.assign(fr, deliveriesFr);
 Object.assign(en, deliveriesEn);
+Object.assign(fr, followingFr);
+Object.assign(en, followingEn);
 const dictionaries = { fr, en };
 
 /**

@@ -42,6 +42,11 @@ function Dashboard({ account }) {
     </p>
     <${MyAssociations} account=${account} />
     <div class="card">
+      <h2>${t('following.dashboardLink')}</h2>
+      <p>${t('following.dashboardText')}</p>
+      <p><a href="/suivies">${t('following.dashboardLink')}</a></p>
+    </div>
+    <div class="card">
       <h2>${t('dashboard.accountTitle')}</h2>
       <p>${t('dashboard.accountText')}</p>
       <p><a href="/profil">${t('dashboard.profileLink')}</a></p>

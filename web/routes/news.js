@@ -5,6 +5,7 @@
 import { NewsListPage } from '../pages/news/list.js';
 import { NewsItemPage } from '../pages/news/item.js';
 import { JoinRemotePage } from '../pages/discovery/join-page.js';
+import { FollowedPage } from '../pages/discovery/followed-page.js';
 import { AdminReportsPage } from '../pages/admin/reports.js';
 import { AdminBlockedDomainsPage } from '../pages/admin/blocked-domains.js';
 
@@ -12,6 +13,7 @@ export const newsRoutes = {
   '/associations/:handle/actualites': { page: NewsListPage },
   '/associations/:handle/actualites/:newsId': { page: NewsItemPage },
   '/rejoindre': { page: JoinRemotePage, auth: 'user' },
+  '/suivies': { page: FollowedPage, auth: 'user' },
   '/admin/signalements': { page: AdminReportsPage, auth: 'user' },
   '/admin/domaines-bloques': { page: AdminBlockedDomainsPage, auth: 'user' },
 };

@@ -13,6 +13,7 @@ import { TextField } from '../../components/Field.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { PlainText } from '../../components/PlainText.js';
 import { associationInitials } from '../associations/shared.js';
+import { FollowButton } from './follow-button.js';
 
 // Pictures of other sites are not shown: the page's Content-Security-Policy allows only
 // this site's images, and loading them would tell the other site who is looking.
@@ -41,7 +42,8 @@ function Found({ found }) {
           ? html` · <a href=${found.url} rel="noopener noreferrer external">${t('discover.visit')}</a>`
           : null}</p>
         <p class="actions"><button type="button" class="button button-primary" aria-disabled="true" aria-describedby="discover-soon">${t('discover.join')}</button></p>
-        <p id="discover-soon" class="hint">${t('discover.soon')}</p>`}
+        <p id="discover-soon" class="hint">${t('discover.soon')}</p>
+        <${FollowButton} actor=${found.id} name=${found.name} />`}
     <h3>${t('discover.news')}</h3>
     ${found.news.length === 0
       ? html`<p class="empty">${t('discover.noNews')}</p>`

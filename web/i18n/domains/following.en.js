@@ -1,0 +1,22 @@
+// Words for following associations of other sites (English).
+export default {
+  'following.follow': 'Follow its news',
+  'following.unfollow': 'Stop following',
+  'following.pending': 'Pending: its site has to confirm',
+  'following.accepted': 'You follow its news',
+  'following.followHint': 'Its public news will show in « Followed associations ». This does not make you a member.',
+  'following.followed': 'Done: you follow its news. They will show in your followed associations.',
+  'following.unfollowed': 'You no longer follow its news.',
+  'following.confirmUnfollow': 'Stop following {name}? The news already received will no longer be shown here.',
+  'following.title': 'Followed associations',
+  'following.lead': 'Associations of other Bénévalibre sites whose public news you follow.',
+  'following.empty': 'You do not follow any association of another site yet. Find one to read its news here.',
+  'following.find': 'Find an association of another site',
+  'following.see': 'See its profile',
+  'following.newsTitle': 'Their latest news',
+  'following.noNews': 'No news received yet. The next public news of the associations you follow will show here.',
+  'following.from': 'From {name}',
+  'following.more': 'Older news',
+  'following.dashboardLink': 'Followed associations',
+  'following.dashboardText': 'Read the news of the associations of other sites you follow.',
+};
