@@ -4,8 +4,9 @@
  * never its members-only news; after Undo{Follow} nothing more arrives.
  *
  * The follower is a remote actor made by the test (its own HTTPS server and keys,
- * activities signed with Fedify's signRequest): no page or API of an instance sends a
- * Follow yet (local accounts follow remote associations with the next issue).
+ * activities signed with Fedify's signRequest), as a Mastodon user would be: it checks
+ * the signature of everything it receives. Following from one of our instances (A's API)
+ * is in following.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeAccount, createAssociation, pollUntil, startBed, type Account, type Association, type Bed } from './harness.ts';
