@@ -60,6 +60,13 @@ export function followingRepository(db: Db) {
       const row = await db.selectFrom('following').select('id').where('iri', '=', groupIri).where('status', '=', 'accepted').executeTakeFirst();
       return row !== undefined;
     },
+    /** Once nobody here follows a Group any more, the news it sent go: nobody may read them. */
+    async dropNewsIfUnfollowed(groupIri: string): Promise<number> {
+      const followed = await db.selectFrom('following').select('id').where('iri', '=', groupIri).executeTakeFirst();
+      if (followed) return 0;
+      const result = await db.deleteFrom('remote_news').where('group_iri', '=', groupIri).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async news(iri: string): Promise<RemoteNewsTable | undefined> {
       return db.selectFrom('remote_news').selectAll().where('iri', '=', iri).executeTakeFirst();
     },

@@ -88,9 +88,10 @@ export function followingService(deps: { db: Db; clock: Clock; origin: string })
       return row;
     },
 
-    /** Forgets a follow (after its Undo is queued). */
-    async forget(id: string): Promise<void> {
-      await repo.remove(id);
+    /** Forgets a follow (after its Undo is queued), and the Group's news if nobody else here follows it. */
+    async forget(row: FollowingTable): Promise<void> {
+      await repo.remove(row.id);
+      await repo.dropNewsIfUnfollowed(row.iri);
     },
 
     /** One follow of the account as the API shows it. */

@@ -155,11 +155,15 @@ describe('following an association of another site', () => {
   it('stops following: Undo{Follow} to the Group, the follow goes; a Reject removes it too', async () => {
     const following = await followAccepted();
     const followId = String(group.received[0]!.id);
+    await fromGroup({ id: `${group.actorId}/creates/1`, type: 'Create', object: note(1) });
+    expect(await news()).toHaveLength(1);
     expect((await me.request('DELETE', `/api/v1/federation/following/${following.id}`)).status).toBe(204);
     await drainFederation(t);
     const undo = group.received.find((a) => a.type === 'Undo')!;
     expect(undo).toMatchObject({ actor: personIri, object: { id: followId, type: 'Follow', actor: personIri, object: group.actorId } });
     expect(await list()).toEqual([]);
+    // Nobody here follows the Group any more: what it sent is not kept.
+    expect(await t.db.selectFrom('remote_news').selectAll().execute()).toEqual([]);
     const again = await me.request('DELETE', `/api/v1/federation/following/${following.id}`);
     expect(again.status).toBe(404);
     expect((await problemOf(again)).title).toBe('Vous ne suivez pas cette association.');

@@ -67,7 +67,7 @@ export async function unfollowRemote(ctx: Context<FederationData>, accountId: st
     // Nothing known to send to (the Group was deleted meanwhile): forgetting is enough.
     logger.info('Unfollow of {actor}: no inbox known, no Undo sent', { actor: row.iri });
   }
-  await following.forget(row.id);
+  await following.forget(row);
 }
 
 /** The Group at `url`, or null when it is not one or does not answer in time (never throws on remote data). */

@@ -42,7 +42,9 @@ export async function onReject(ctx: InboxContext<FederationData>, reject: Reject
   const admitted = await admit(ctx, reject, AnswerJson);
   if (!admitted) return;
   const followIri = reject.objectId?.href;
-  const removed = followIri ? await followingRepository(ctx.data.db).reject(followIri, admitted.actorIri) : 0;
+  const repo = followingRepository(ctx.data.db);
+  const removed = followIri ? await repo.reject(followIri, admitted.actorIri) : 0;
+  if (removed > 0) await repo.dropNewsIfUnfollowed(admitted.actorIri);
   logger.info('Reject {id} from {actor}: {removed} follow(s) removed', { id: admitted.id, actor: admitted.actorIri, removed });
   await markSeen(ctx, admitted, 'Reject');
 }
