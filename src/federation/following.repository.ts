@@ -13,6 +13,7 @@ export interface ReceivedNewsRow extends RemoteNewsTable {
   group_handle: string | null;
 }
 
+/** The queries of `following` and `remote_news` on `db` (a connection or a transaction). */
 export function followingRepository(db: Db) {
   return {
     async find(accountId: string, iri: string): Promise<FollowingTable | undefined> {

@@ -50,6 +50,7 @@ const NewsPageQuery = z.object({
 });
 const notFound = { 404: { ...problems[422], description: 'following_not_found' } };
 
+/** The /federation/following routes; `federationContext` gives the Fedify context that sends. */
 export function followingRoutes(deps: DomainDeps & { federationContext: () => Context<FederationData> }) {
   const app = newRouter();
   const service = followingService(deps);
