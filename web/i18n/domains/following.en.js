@@ -4,7 +4,7 @@ export default {
   'following.unfollow': 'Stop following',
   'following.pending': 'Pending: its site has to confirm',
   'following.accepted': 'You follow its news',
-  'following.followHint': 'Its public news will show in « Followed associations ». This does not make you a member.',
+  'following.followHint': 'Its public news will show in “Followed associations”. This does not make you a member.',
   'following.followed': 'Done: you follow its news. They will show in your followed associations.',
   'following.unfollowed': 'You no longer follow its news.',
   'following.confirmUnfollow': 'Stop following {name}? The news already received will no longer be shown here.',
