@@ -4,7 +4,7 @@
  * `kill -9` (no shutdown code runs) and started again on the same database. Nothing is
  * lost: every item reaches the follower — copies are allowed (at least once), under
  * the same activity id. A job that was running when the process died is taken again
- * once its lease (5 minutes) has expired, hence the long timeout.
+ * once its lease (one minute, renewed while a job runs) has expired.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollUntil, startBed, type Bed } from './harness.ts';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { generateCryptoKeyPair, signObject, signRequest, verifyRequest, type HttpMessageSignaturesSpec } from '@fedify/fedify';
+import { generateCryptoKeyPair, signObject, signRequest, verifyRequest, type HttpMessageSignaturesSpec, type KeyCache } from '@fedify/fedify';
 import { CryptographicKey, Endpoints, Follow, Multikey, Person, Undo } from '@fedify/vocab';
 import { getDocumentLoader } from '@fedify/vocab-runtime';
 import type { Bed } from './harness.ts';
@@ -47,6 +47,18 @@ export class RemoteActor {
   /** Milliseconds the inbox waits before answering (a slow instance). */
   delayMs = 0;
   private server: Server | undefined;
+  /**
+   * Keys that were fetched once, kept as real servers keep them: a delivery arriving
+   * while its sender is down (killed in the middle of deliveries) still verifies. A key
+   * that no longer verifies is fetched again by Fedify; failures are not cached.
+   */
+  private readonly keys = new Map<string, Parameters<KeyCache['set']>[1]>();
+  private readonly keyCache: KeyCache = {
+    get: async (keyId) => this.keys.get(keyId.href) ?? undefined,
+    set: async (keyId, key) => {
+      if (key) this.keys.set(keyId.href, key);
+    },
+  };
   private readonly tlsFiles: { cert: Buffer; key: Buffer };
   private rsa!: CryptoKeyPair;
   private ed25519!: CryptoKeyPair;
@@ -133,7 +145,7 @@ export class RemoteActor {
       const request = new Request(url, { method: 'POST', headers, body });
       let key: CryptographicKey | null = null;
       for (const spec of ['rfc9421', 'draft-cavage-http-signatures-12'] as const) {
-        key = await verifyRequest(request.clone(), { documentLoader, spec }).catch(() => null);
+        key = await verifyRequest(request.clone(), { documentLoader, spec, keyCache: this.keyCache }).catch(() => null);
         if (key) break;
       }
       if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));

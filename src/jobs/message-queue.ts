@@ -40,7 +40,7 @@ export class DatabaseMessageQueue implements MessageQueue {
     this.#clock = options.clock ?? systemClock;
     this.#queue = options.queue ?? 'fedify';
     this.#pollMs = options.pollMs ?? 1000;
-    this.#leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.#leaseMs = options.leaseMs ?? 60_000; // renewed while a message runs (see worker.ts)
   }
 
   async enqueue(message: unknown, options?: MessageQueueEnqueueOptions): Promise<void> {

@@ -72,7 +72,9 @@ const isClosed = (error: unknown): boolean => /driver has already been destroyed
 export function jobWorker(options: WorkerOptions): Worker {
   const { db, handlers } = options;
   const clock = options.clock ?? systemClock;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  // Short on purpose: the heartbeat renews it while the job runs, so only a dead
+  // worker (kill -9, power loss) lets it lapse — and its job waits at most this long.
+  const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1000;
   const backoff = options.backoffMs ?? defaultBackoff;
   const id = options.id ?? `worker-${newId()}`;
