@@ -12,7 +12,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { AppError, fieldError } from '../lib/errors.ts';
 import type { FederationData } from './federation.ts';
 import { followingService, type FollowingView } from './following.service.ts';
-import { lookupRepository } from './lookup.repository.ts';
+import { saveRemoteActor } from './remote-actors.ts';
 import { INSTANCE_ACTOR, activityIri } from './uris.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'following']);
@@ -32,13 +32,7 @@ export async function followRemote(ctx: Context<FederationData>, accountId: stri
   // The document may name another origin than the address given (a redirect): keep its own id.
   const groupIri = group.id.href;
   if (group.id.origin !== target.origin) await following.target(groupIri);
-  await lookupRepository(ctx.data.db).upsertRemoteActor({
-    iri: groupIri, type: 'Group', host: group.id.host,
-    handle: group.preferredUsername ? `${group.preferredUsername.toString()}@${group.id.host}` : null,
-    name: group.name?.toString().trim() || null, url: group.url instanceof URL ? group.url.href : null,
-    inbox: group.inboxId.href, shared_inbox: group.endpoints?.sharedInbox?.href ?? null,
-    document: JSON.stringify(await group.toJsonLd()), fetched_at: ctx.data.clock.now().toISOString(),
-  });
+  await saveRemoteActor(ctx.data.db, group, ctx.data.clock.now().toISOString());
   const row = await following.start(accountId, groupIri);
   // Sent again while pending (a lost Accept); an accepted follow needs nothing more.
   if (row.status === 'pending') {

@@ -12,6 +12,7 @@ import type { DocumentLoader } from '@fedify/vocab-runtime';
 import { getLogger } from '@logtape/logtape';
 import type { FederationData } from './federation.ts';
 import { lookupRepository } from './lookup.repository.ts';
+import { saveRemoteActor } from './remote-actors.ts';
 import { membershipRepository } from '../memberships/membership.repository.ts';
 import { newsRepository } from '../news/news.repository.ts';
 import { INSTANCE_ACTOR, actorIri, associationPage } from './uris.ts';
@@ -164,11 +165,7 @@ export async function lookupAssociation(ctx: Context<FederationData>, q: string)
       id: group.id!.href, kind: await kindOf(group, loader), name, handle, summary: htmlToText(textOf(group.summary)),
       icon: iconUrl, url, localPath: local ? `/associations/${local[1]}` : null, news: [],
     };
-    await repo.upsertRemoteActor({
-      iri: result.id, type: 'Group', host: actorHost, handle: handle?.slice(1) ?? null, name, url,
-      inbox: group.inboxId?.href ?? null, shared_inbox: group.endpoints?.sharedInbox?.href ?? null,
-      document: JSON.stringify(await group.toJsonLd()), fetched_at: ctx.data.clock.now().toISOString(),
-    });
+    await saveRemoteActor(ctx.data.db, group, ctx.data.clock.now().toISOString());
     try {
       result.news = await recentNews(group, withDeadline(loader, NEWS_TIMEOUT_MS));
     } catch (error) {

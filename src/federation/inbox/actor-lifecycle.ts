@@ -6,13 +6,14 @@
  * taken as proof enough (onGoneActor).
  */
 import type { InboxContext, RequestContext, UnverifiedActivityReason } from '@fedify/fedify';
-import { Delete, getActorTypeName, isActor, type Activity, type Update } from '@fedify/vocab';
+import { Delete, isActor, type Activity, type Update } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import { z } from 'zod';
 import type { FederationData } from '../federation.ts';
 import { iriOf, iriOrObject } from './follow.ts';
 import { admit, fetchRemote, markSeen } from './guard.ts';
 import { inboxRepository } from './inbox.repository.ts';
+import { saveRemoteActor } from '../remote-actors.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
 
@@ -27,18 +28,7 @@ export async function onUpdate(ctx: InboxContext<FederationData>, update: Update
   const actor = await fetchRemote('updated actor', () => update.getObject(ctx));
   // An Update carries the whole actor: one without an inbox is broken, not an erasure.
   if (!isActor(actor) || actor.id?.href !== admitted.actorIri || !actor.inboxId) return;
-  await repo.upsertRemoteActor({
-    iri: admitted.actorIri,
-    type: getActorTypeName(actor),
-    host: admitted.actorHost,
-    handle: actor.preferredUsername ? `${actor.preferredUsername.toString()}@${new URL(admitted.actorIri).host}` : null,
-    name: actor.name?.toString() ?? null,
-    url: actor.url instanceof URL ? actor.url.href : (actor.url?.href?.href ?? null),
-    inbox: actor.inboxId?.href ?? null,
-    shared_inbox: actor.endpoints?.sharedInbox?.href ?? null,
-    document: JSON.stringify(await actor.toJsonLd()),
-    fetched_at: ctx.data.clock.now().toISOString(),
-  });
+  await saveRemoteActor(ctx.data.db, actor, ctx.data.clock.now().toISOString());
   await markSeen(ctx, admitted, 'Update');
 }
 

@@ -5,7 +5,7 @@
  * side does not wait forever.
  */
 import type { InboxContext } from '@fedify/fedify';
-import { Accept, Follow, Reject, Undo, getActorTypeName, isActor } from '@fedify/vocab';
+import { Accept, Follow, Reject, Undo, isActor } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
@@ -14,6 +14,8 @@ import { newId } from '../../lib/ids.ts';
 import { actorState } from '../actors.ts';
 import type { FederationData } from '../federation.ts';
 import { activityIri } from '../uris.ts';
+import { remoteActorRow } from '../remote-actors.ts';
+import { upsertRemoteActor } from '../remote-actor.repository.ts';
 import { admit, fetchRemote, markSeen } from './guard.ts';
 import { inboxRepository } from './inbox.repository.ts';
 
@@ -61,21 +63,11 @@ export async function onFollow(ctx: InboxContext<FederationData>, follow: Follow
     await ctx.sendActivity({ identifier }, follower, new Reject({ id: answerIri(ctx.data.origin, 'reject', admitted.id), actor: ctx.getActorUri(identifier), object: followReference(follow) }));
     return;
   }
-  const document = await follower.toJsonLd();
+  // Serialised before the transaction: nothing but SQL may run inside it.
+  const row = await remoteActorRow(follower, now);
   await inTransaction(ctx.data.db, async (trx) => {
     const repo = inboxRepository(trx);
-    await repo.upsertRemoteActor({
-      iri: admitted.actorIri,
-      type: getActorTypeName(follower),
-      host: admitted.actorHost,
-      handle: follower.preferredUsername ? `${follower.preferredUsername.toString()}@${new URL(admitted.actorIri).host}` : null,
-      name: follower.name?.toString() ?? null,
-      url: follower.url instanceof URL ? follower.url.href : (follower.url?.href?.href ?? null),
-      inbox: follower.inboxId?.href ?? null,
-      shared_inbox: follower.endpoints?.sharedInbox?.href ?? null,
-      document: JSON.stringify(document),
-      fetched_at: now,
-    });
+    await upsertRemoteActor(trx, row);
     await repo.addFollow({
       id: newId(),
       association_id: identifier,

@@ -1,6 +1,6 @@
 /** SQL of the inbox: activities seen (idempotency), remote actors, follows, flags. */
 import type { Db } from '../../db/database.ts';
-import type { FlagsTable, RemoteActorsTable } from '../federation.table.ts';
+import type { FlagsTable } from '../federation.table.ts';
 
 export function inboxRepository(db: Db) {
   return {
@@ -12,10 +12,6 @@ export function inboxRepository(db: Db) {
     async markSeen(row: { activity_iri: string; actor_iri: string; type: string; received_at: string }): Promise<boolean> {
       const result = await db.insertInto('inbox_activities').values(row).onConflict((oc) => oc.column('activity_iri').doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-    },
-    async upsertRemoteActor(row: RemoteActorsTable): Promise<void> {
-      const { iri: _iri, ...rest } = row;
-      await db.insertInto('remote_actors').values(row).onConflict((oc) => oc.column('iri').doUpdateSet(rest)).execute();
     },
     async addFollow(row: { id: string; association_id: string; follower_iri: string; follower_host: string; follow_activity_iri: string; created_at: string }): Promise<void> {
       await db
