@@ -9,10 +9,9 @@
  * association only. axe-core checks every page visited; screenshots are kept in
  * test-artifacts/browser/.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { root, startStage, type Stage } from './browser-kit.ts';
+import { startStage, type Stage } from './browser-kit.ts';
 
 const PASSWORD = 'une longue phrase de passe';
 const ADMIN = 'admin@exemple.fr';
@@ -29,20 +28,6 @@ const check = (page: Page, name: string) => stage.check(page, name);
 const loggedIn = (email: string) => stage.loggedIn(email, PASSWORD);
 const activeAccount = (email: string, firstName: string) => stage.activeAccount(email, firstName, PASSWORD);
 
-/** The first administrator, made with the command line against the server's database file. */
-async function createAdmin(): Promise<void> {
-  const child = spawn(process.execPath, ['src/admin/admin.cli.ts', 'create-admin', '--email', ADMIN, '--first-name', 'Ada'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', BV_ENV: 'test', BV_DATA_DIR: stage.server.dataDir, BV_ORIGIN: stage.server.origin, BV_LOG_LEVEL: 'warning' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  child.stdin.end(`${PASSWORD}\n`);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  expect(code, output).toBe(0);
-}
 
 /** Calls the API from inside the page, with its session cookie and CSRF token, as the front end does. */
 async function apiIn<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; data: T }> {
@@ -62,7 +47,7 @@ async function apiIn<T>(page: Page, method: string, url: string, body?: unknown)
 
 beforeAll(async () => {
   stage = await startStage('admin');
-  await createAdmin();
+  await stage.createAdmin(ADMIN, 'Ada', PASSWORD);
 });
 afterAll(() => stage?.stop());
 

@@ -3,6 +3,7 @@
  * Debian's Chromium through playwright-core, the axe-core check and screenshots of each
  * page visited, and quick ways to have an active, logged-in account.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,8 @@ export interface Stage {
   activeAccount(email: string, firstName: string, password: string): Promise<void>;
   /** A phone-sized browser of its own (cookies not shared), logged in through the login page. */
   loggedIn(email: string, password: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** An administrator made with the command line (`npm run admin -- create-admin`) against the server's database file. */
+  createAdmin(email: string, firstName: string, password: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +93,20 @@ export async function startStage(prefix: string): Promise<Stage> {
     return { context, page };
   }
 
+  async function createAdmin(email: string, firstName: string, password: string): Promise<void> {
+    const child = spawn(process.execPath, ['src/admin/admin.cli.ts', 'create-admin', '--email', email, '--first-name', firstName], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', BV_ENV: 'test', BV_DATA_DIR: server.dataDir, BV_ORIGIN: server.origin, BV_LOG_LEVEL: 'warning' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdin.end(`${password}\n`);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, output).toBe(0);
+  }
+
   return {
     server,
     inbox,
@@ -98,6 +115,7 @@ export async function startStage(prefix: string): Promise<Stage> {
     check,
     activeAccount,
     loggedIn,
+    createAdmin,
     async stop() {
       await browser.close();
       await server.stop();

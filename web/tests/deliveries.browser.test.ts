@@ -5,11 +5,10 @@
  * file), and « Réessayer maintenant ». axe-core checks every page; screenshots go to
  * test-artifacts/browser/.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
-import { root, startStage, type Stage } from './browser-kit.ts';
+import { startStage, type Stage } from './browser-kit.ts';
 
 const PASSWORD = 'le chat dort sur le canapé';
 const ADMIN = 'ada.livraisons@exemple.fr';
@@ -20,24 +19,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stage?.stop());
 
-async function createAdmin(): Promise<void> {
-  const child = spawn(process.execPath, ['src/admin/admin.cli.ts', 'create-admin', '--email', ADMIN, '--first-name', 'Ada'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', BV_ENV: 'test', BV_DATA_DIR: stage.server.dataDir, BV_ORIGIN: stage.server.origin, BV_LOG_LEVEL: 'warning' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  child.stdin.end(`${PASSWORD}\n`);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  expect(code, output).toBe(0);
-}
 
 describe('deliveries to other sites', () => {
   it('an admin sees what waits, fails or was given up per site, and tries a site again', async () => {
     const { server, check } = stage;
-    await createAdmin();
+    await stage.createAdmin(ADMIN, 'Ada', PASSWORD);
     const { context, page: a } = await stage.loggedIn(ADMIN, PASSWORD);
     await a.goto(`${server.origin}/admin`);
     await a.getByRole('link', { name: 'Envois aux autres sites' }).click();

@@ -7,10 +7,9 @@
  * association's address; an admin blocks a site and sees the empty reports page.
  * axe-core checks every page; screenshots go to test-artifacts/browser/.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { root, startStage, type Stage } from './browser-kit.ts';
+import { startStage, type Stage } from './browser-kit.ts';
 
 const PASSWORD = 'le chat dort sur le canapé';
 const MANAGER = 'rose.gestion@exemple.fr';
@@ -22,19 +21,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stage?.stop());
 
-async function createAdmin(): Promise<void> {
-  const child = spawn(process.execPath, ['src/admin/admin.cli.ts', 'create-admin', '--email', ADMIN, '--first-name', 'Ada'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', BV_ENV: 'test', BV_DATA_DIR: stage.server.dataDir, BV_ORIGIN: stage.server.origin, BV_LOG_LEVEL: 'warning' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  child.stdin.end(`${PASSWORD}\n`);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  expect(code, output).toBe(0);
-}
 
 /** A JSON API call from inside the page, with its session and CSRF token. */
 async function call(page: Page, method: string, path: string, body?: unknown): Promise<any> {
@@ -58,7 +44,7 @@ describe('news, discovery and moderation', () => {
   it('a manager publishes public and members-only news, a visitor sees the public one, an admin blocks a site', async () => {
     const { server, check } = stage;
     await stage.activeAccount(MANAGER, 'Rose', PASSWORD);
-    await createAdmin();
+    await stage.createAdmin(ADMIN, 'Ada', PASSWORD);
 
     // Rose runs « Chorale du Lac ».
     const { context: managerContext, page: m } = await stage.loggedIn(MANAGER, PASSWORD);

@@ -7,7 +7,7 @@ import { api, ApiError, problemMessage } from '../../api.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { Alert } from '../../components/Alert.js';
 import { can, useAssociation, useNotice } from '../members/common.js';
-import { excerpt, NewsDates, NewsForm, newsApi, newsPath, VisibilityBadge } from './shared.js';
+import { NewsForm, NewsItems, newsApi } from './shared.js';
 
 const PAGE = 20;
 
@@ -57,18 +57,7 @@ function NewsList({ association, query }) {
       ? html`<p class="muted" role="status">${t('common.loading')}</p>`
       : items.length === 0
         ? html`<p class="empty">${manager ? t('news.emptyManager') : t('news.empty')}</p>`
-        : html`<ul class="item-list news-list">
-            ${items.map(
-              (item) => html`<li class="item" key=${item.id}>
-                <div class="item-text">
-                  <h3 class="news-item-title"><a href=${newsPath(association, item)}>${item.title}</a></h3>
-                  <${VisibilityBadge} item=${item} />
-                  <${NewsDates} item=${item} />
-                  <p>${excerpt(item.text)}</p>
-                </div>
-              </li>`,
-            )}
-          </ul>`}
+        : html`<${NewsItems} association=${association} items=${items} />`}
     ${more ? html`<p><button type="button" class="button button-secondary" onClick=${() => load(items.at(-1).publishedAt)}>${t('news.more')}</button></p>` : null}
   </div>`;
 }

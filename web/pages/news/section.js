@@ -5,7 +5,7 @@ import { html } from '../../html.js';
 import { t } from '../../i18n.js';
 import { api } from '../../api.js';
 import { can } from '../members/common.js';
-import { excerpt, NewsDates, newsApi, newsListPath, newsPath, VisibilityBadge } from './shared.js';
+import { NewsItems, newsApi, newsListPath } from './shared.js';
 
 const SHOWN = 3;
 
@@ -29,18 +29,7 @@ export function NewsSection({ association }) {
     <h2 id="news-title">${t('news.sectionTitle')}</h2>
     ${items.length === 0
       ? html`<p class="empty">${t('news.emptyManager')}</p>`
-      : html`<ul class="item-list news-list">
-          ${items.map(
-            (item) => html`<li class="item" key=${item.id}>
-              <div class="item-text">
-                <h3 class="news-item-title"><a href=${newsPath(association, item)}>${item.title}</a></h3>
-                <${VisibilityBadge} item=${item} />
-                <${NewsDates} item=${item} />
-                <p>${excerpt(item.text)}</p>
-              </div>
-            </li>`,
-          )}
-        </ul>`}
+      : html`<${NewsItems} association=${association} items=${items} />`}
     <p class="actions">
       <a href=${newsListPath(association)}>${t('news.seeAll')}</a>
       ${manager ? html`<a class="button button-secondary" href=${`${newsListPath(association)}?ecrire=1`}>${t('news.write')}</a>` : null}

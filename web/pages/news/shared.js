@@ -83,3 +83,19 @@ export function NewsForm({ item, label, submitLabel, onSave, onCancel, focus = f
     </form>
   </div>`;
 }
+
+/** The list of news items as the association page and the news page show it. */
+export function NewsItems({ association, items }) {
+  return html`<ul class="item-list news-list">
+    ${items.map(
+      (item) => html`<li class="item" key=${item.id}>
+        <div class="item-text">
+          <h3 class="news-item-title"><a href=${newsPath(association, item)}>${item.title}</a></h3>
+          <${VisibilityBadge} item=${item} />
+          <${NewsDates} item=${item} />
+          <p>${excerpt(item.text)}</p>
+        </div>
+      </li>`,
+    )}
+  </ul>`;
+}
