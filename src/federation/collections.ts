@@ -2,7 +2,7 @@
  * Collections served through Fedify (federation.md, Actors): `followers` (public, and
  * the recipients of `sendActivity(…, "followers", …)`), `members` and `records`
  * (personal data: only signed requests from those allowed). `outbox` and the news
- * objects are H4's (news module); categories, projects and levels are raw JSON served
+ * objects belong to the news module (news.ts); categories, projects and levels are raw JSON served
  * by catalog-objects.routes.ts, since Fedify's classes drop our custom types.
  */
 import type { Federation, RequestContext } from '@fedify/fedify';

@@ -3,10 +3,10 @@
  * app, storing its cache and its queue in the project's database (never the in-memory
  * ones outside tests), with the dispatchers and inbox listeners of this folder.
  *
- * Other modules plug in at two marked places below: delivery options (H3: retry
- * policy, circuit breaker, error handler) and `federationModules` (H3's permanent
- * failure handler, H4's news outbox/objects …), each a function receiving the
- * federation once, before the first request.
+ * Other modules plug in at two places below: delivery options (retry policy, circuit
+ * breaker, error handler: delivery/fedify-options.ts) and `federationModules` (the
+ * permanent failure handler, the news outbox and objects …), each a function receiving
+ * the federation once, before the first request.
  */
 import { createFederation, type Federation, type FederationOptions, type Message } from '@fedify/fedify';
 import type { Db } from '../db/database.ts';
@@ -50,7 +50,7 @@ export interface FederationDeps extends FederationData {
 export const FEDIFY_QUEUE = 'fedify';
 
 /**
- * Delivery options (H3 — src/federation/delivery/): outboxRetryPolicy (≥ 2 days:
+ * Delivery options (src/federation/delivery/): outboxRetryPolicy (≥ 2 days:
  * Mastodon retries for 2–3 days, Fedify's default gives up after about half an hour),
  * circuitBreaker, onOutboxError, permanentFailureStatusCodes. Spread into
  * createFederation(); keep it a plain function of the deps.
@@ -60,8 +60,8 @@ function deliveryOptions(deps: FederationDeps): Partial<FederationOptions<Federa
 }
 
 /**
- * Modules every app registers after the core (H3: the permanent failure handler via
- * `federation.setOutboxPermanentFailureHandler`; H4: `registerNewsFederation`).
+ * Modules every app registers after the core (the permanent failure handler via
+ * `federation.setOutboxPermanentFailureHandler`; `registerNewsFederation`).
  * Add an import and an entry here.
  */
 const federationModules: readonly FederationModule[] = [registerNewsFederation, registerPermanentFailureHandler];

@@ -1,4 +1,4 @@
-/** SQL over `remote_hosts` that the inbox needs (blocks; H3 owns the circuit-breaker columns). */
+/** SQL over `remote_hosts` that the inbox needs (blocks; the circuit-breaker columns belong to delivery/). */
 import type { Db } from '../db/database.ts';
 
 export function remoteHostRepository(db: Db) {

@@ -1,6 +1,6 @@
 /**
  * Flag (federation.md, flow 10): a report from another instance reaches this
- * instance's admins (H4's admin page lists `flags`). Only reports naming at least one
+ * instance's admins (the admin page « Signalements » lists `flags`). Only reports naming at least one
  * of our objects are kept; the reporter is an actor id (Mastodon sends its instance
  * actor), the content is the reporter's comment.
  */
