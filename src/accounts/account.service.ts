@@ -185,6 +185,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       const existing = await accounts.findByEmail(input.email);
       if (existing) return remindKnown(existing);
       const account: AccountRow = {
+        remote_iri: null,
         id: newId(),
         email: input.email,
         password_hash: passwordHash,
@@ -390,6 +391,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
         activated_at: now(),
         deleted_at: null,
         handle: null,
+        remote_iri: null,
       });
       if (!inserted) throw new AppError('conflict', 'email_taken');
       return { id, created: true };

@@ -1,6 +1,9 @@
+import type { ColumnType } from 'kysely';
+
 /** Row types of the accounts tables (snake_case as stored). */
 
-export type AccountStatus = 'inactive' | 'active' | 'disabled' | 'deleted';
+/** 'remote': a Person of another site that joined one of our associations (never logs in, never emailed). */
+export type AccountStatus = 'inactive' | 'active' | 'disabled' | 'deleted' | 'remote';
 export type Theme = 'light' | 'dark' | 'auto';
 export type Language = 'fr' | 'en';
 
@@ -24,6 +27,8 @@ export interface AccountsTable {
   deleted_at: string | null;
   /** The account's handle in the instance's namespace (future actor name); set at registration. */
   handle: string | null;
+  /** The actor id of a remote account (status 'remote'); null for our own accounts. */
+  remote_iri: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AvatarsTable {

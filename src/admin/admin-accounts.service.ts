@@ -48,7 +48,8 @@ export function adminAccountsService(deps: { db: Db; clock: Clock; accounts: Acc
 
   async function requireAccount(id: string): Promise<AccountRow> {
     const account = await accountRepository(db).findById(id);
-    if (!account || account.status === 'deleted') throw new AppError('not_found', 'not_found');
+    // A remote account is another site's user: nothing for our admins to enable or disable.
+    if (!account || account.status === 'deleted' || account.status === 'remote') throw new AppError('not_found', 'not_found');
     return account;
   }
   function notYourself(actor: Actor, id: string): void {

@@ -20,7 +20,8 @@ const count = (n: unknown) => Number(n ?? 0);
 export function adminRepository(db: Db) {
   function accountsMatching(filter: Omit<AccountSearch, 'limit' | 'offset'>) {
     let query = db.selectFrom('accounts');
-    query = filter.status ? query.where('status', '=', filter.status) : query.where('status', '!=', 'deleted');
+    // Remote accounts (members from other sites) are not this site's users: never listed here.
+    query = filter.status ? query.where('status', '=', filter.status) : query.where('status', 'not in', ['deleted', 'remote']);
     const q = filter.q?.trim();
     if (q) {
       const pattern = contains(q);
@@ -62,7 +63,7 @@ export function adminRepository(db: Db) {
           eb.fn.countAll<number>().as('all'),
           eb.fn.sum<number>(eb.case().when('status', '=', 'active').then(1).else(0).end()).as('active'),
         ])
-        .where('status', '!=', 'deleted')
+        .where('status', 'not in', ['deleted', 'remote'])
         .executeTakeFirst();
       const associations = await db
         .selectFrom('associations')

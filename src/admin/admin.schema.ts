@@ -33,7 +33,8 @@ export const Settings = z
   .openapi('Settings');
 
 const page = z.coerce.number().int().min(1).max(100_000).default(1);
-export const AccountStatus = z.enum(['inactive', 'active', 'disabled', 'deleted']);
+/** 'remote': a member from another site (listed only when asked for by this filter). */
+export const AccountStatus = z.enum(['inactive', 'active', 'disabled', 'deleted', 'remote']);
 
 export const AccountsQuery = z.object({
   q: z.string().trim().max(100).optional(),

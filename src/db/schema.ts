@@ -33,6 +33,7 @@ import type {
 import type { NewsTable } from '../news/news.table.ts';
 import type { DeliveriesTable } from '../federation/delivery/delivery.table.ts';
 import type { FollowingTable, RemoteNewsTable } from '../federation/following.table.ts';
+import type { RemoteMembershipsTable } from '../federation/remote-membership.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 import type {
   StatisticsDirtyTable,
@@ -90,4 +91,5 @@ export interface Database {
   deliveries: DeliveriesTable;
   following: FollowingTable;
   remote_news: RemoteNewsTable;
+  remote_memberships: RemoteMembershipsTable;
 }

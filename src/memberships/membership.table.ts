@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Memberships of accounts in associations, and anonymous members (spec §A3). */
 export type MembershipStatus = 'pending' | 'active';
 /** The member's function, for the compte d'engagement citoyen (CEC). */
@@ -13,6 +15,8 @@ export interface MembershipsTable {
   created_at: string;
   approved_at: string | null;
   approved_by: string | null;
+  /** The Join's id when a remote account joined (what our answers name); null for local joins. */
+  join_activity_iri: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AnonymousMembersTable {

@@ -1,0 +1,20 @@
+/** Our accounts' memberships in associations of other sites (migration 2026-11-27T1800-remote-members). */
+export type RemoteMembershipStatus = 'pending' | 'active' | 'rejected';
+
+export interface RemoteMembershipsTable {
+  id: string;
+  account_id: string;
+  /** The remote Group's actor id. */
+  group_iri: string;
+  status: RemoteMembershipStatus;
+  /** Why the association refused (the Reject's summary). */
+  reason: string | null;
+  /** From the Membership: governance | supervision, or null. */
+  function: string | null;
+  /** Our Join's id (`${origin}/ap/activities/{uuid}`): what the answers name. */
+  join_activity_iri: string;
+  /** The Membership document received (JSON), kept as sent. */
+  membership: string | null;
+  created_at: string;
+  updated_at: string;
+}
