@@ -11,7 +11,10 @@ import { enqueueJob } from '../jobs/enqueue.ts';
 
 export const OUTBOX_QUEUE = 'outbox';
 
-export type OutboxEventKind = 'news.created' | 'news.updated' | 'news.deleted' | 'association.updated' | 'association.deleted' | 'account.updated' | 'account.deleted';
+export type OutboxEventKind =
+  | 'news.created' | 'news.updated' | 'news.deleted' | 'association.updated' | 'association.deleted' | 'account.updated' | 'account.deleted'
+  // Memberships of remote accounts (flow 2): the answers to their Join, removal, function change.
+  | 'membership.accepted' | 'membership.pending' | 'membership.rejected' | 'membership.removed' | 'membership.updated';
 
 export interface OutboxEventInput {
   kind: OutboxEventKind;

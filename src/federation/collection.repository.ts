@@ -34,18 +34,24 @@ export function collectionRepository(db: Db) {
       return Number(row.n);
     },
 
-    /** Active local members' account ids, in membership order. */
-    async memberAccountIds(associationId: string): Promise<string[]> {
+    /** Active members (local, and remote ones from other sites), in membership order: account id and remote actor id. */
+    async members(associationId: string): Promise<{ accountId: string; remoteIri: string | null }[]> {
       const rows = await db
         .selectFrom('memberships')
         .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
-        .select('memberships.account_id')
+        .select(['memberships.account_id', 'accounts.remote_iri'])
         .where('memberships.association_id', '=', associationId)
         .where('memberships.status', '=', 'active')
-        .where('accounts.status', '=', 'active')
+        .where('accounts.status', 'in', ['active', 'remote'])
         .orderBy('memberships.id')
         .execute();
-      return rows.map((r) => r.account_id);
+      return rows.map((r) => ({ accountId: r.account_id, remoteIri: r.remote_iri }));
+    },
+
+    /** The remote account of a remote actor id, if one joined here. */
+    async remoteAccountId(iri: string): Promise<string | undefined> {
+      const row = await db.selectFrom('accounts').select('id').where('remote_iri', '=', iri).where('status', '=', 'remote').executeTakeFirst();
+      return row?.id;
     },
 
     /** The account's active membership here, with whether its role manages declarations. */

@@ -48,11 +48,12 @@ export function registerCollections(federation: Federation<FederationData>): voi
     .setCollectionDispatcher('members', Person, '/ap/actors/{identifier}/members', async (ctx, { identifier }) => {
       const state = await actorState(ctx.data, identifier);
       if (state.kind !== 'association') return null;
-      const ids = await collectionRepository(ctx.data.db).memberAccountIds(identifier);
-      // Items by id only: members are named by actor id, never by name (federation.md).
-      return { items: ids.map((id) => new Person({ id: new URL(actorIri(ctx.data.origin, id)) })) };
+      const members = await collectionRepository(ctx.data.db).members(identifier);
+      // Items by id only: members are named by actor id, never by name (federation.md);
+      // members from other sites by their own actor id.
+      return { items: members.map((m) => new Person({ id: new URL(m.remoteIri ?? actorIri(ctx.data.origin, m.accountId)) })) };
     })
-    .setCounter(async (ctx, { identifier }) => (await collectionRepository(ctx.data.db).memberAccountIds(identifier)).length)
+    .setCounter(async (ctx, { identifier }) => (await collectionRepository(ctx.data.db).members(identifier)).length)
     .authorize(async (ctx, values) => {
       const signer = await localSigner(ctx, values.identifier ?? '');
       return signer === 'self' || signer?.member === true;
@@ -79,7 +80,7 @@ type Signer = 'self' | { accountId: string; member: boolean; manager: boolean } 
 
 /**
  * Who signed the request, as far as this association is concerned: itself, one of
- * its local members (remote members come with the memberships issue), or nobody.
+ * one of its members (local, or a remote member's own actor), or nobody.
  * Unsigned or badly signed requests give null (Fedify verifies the signature).
  */
 async function localSigner(ctx: RequestContext<FederationData>, associationId: string): Promise<Signer> {
@@ -87,8 +88,8 @@ async function localSigner(ctx: RequestContext<FederationData>, associationId: s
   const ownerId = owner?.id?.href;
   if (!ownerId) return null;
   const prefix = actorIri(ctx.data.origin, '');
-  if (!ownerId.startsWith(prefix)) return null;
-  const accountId = ownerId.slice(prefix.length);
+  const accountId = ownerId.startsWith(prefix) ? ownerId.slice(prefix.length) : await collectionRepository(ctx.data.db).remoteAccountId(ownerId);
+  if (!accountId) return null;
   if (accountId === associationId) return 'self';
   const membership = await collectionRepository(ctx.data.db).membership(associationId, accountId);
   return { accountId, member: membership !== undefined, manager: membership?.managesDeclarations ?? false };

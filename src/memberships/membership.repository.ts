@@ -19,6 +19,10 @@ export interface MemberRow extends MembershipRow {
   former_member_number: number | null;
   account_created_at: string;
   avatar_updated_at: string | null;
+  /** Set for a member from another site (a remote account). */
+  remote_iri: string | null;
+  remote_handle: string | null;
+  remote_url: string | null;
 }
 
 /** Someone to email: an active account with an address. */
@@ -39,6 +43,8 @@ export function membershipRepository(db: Db) {
       .innerJoin('roles', 'roles.id', 'memberships.role_id')
       .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
       .leftJoin('avatars', 'avatars.account_id', 'memberships.account_id')
+      // A member from another site: its actor's copy gives its handle and page.
+      .leftJoin('remote_actors', 'remote_actors.iri', 'accounts.remote_iri')
       .selectAll('memberships')
       .select([
         'roles.name as role_name',
@@ -49,6 +55,9 @@ export function membershipRepository(db: Db) {
         'accounts.former_member_number',
         'accounts.created_at as account_created_at',
         'avatars.updated_at as avatar_updated_at',
+        'accounts.remote_iri',
+        'remote_actors.handle as remote_handle',
+        'remote_actors.url as remote_url',
       ]);
 
   return {

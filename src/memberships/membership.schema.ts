@@ -24,6 +24,10 @@ export const MemberAccount = z
     initials: z.string(),
     avatarColor: z.number().int(),
     avatarUrl: z.string().nullable(),
+    remote: z
+      .object({ actor: z.string(), handle: z.string().nullable().openapi({ description: 'user@site.org' }), url: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'A member from another site (null for this site’s accounts)' }),
   })
   .openapi('MemberAccount');
 

@@ -5,7 +5,11 @@ import type { MemberRow } from './membership.repository.ts';
 
 export interface MemberView {
   id: string;
-  account: { id: string; handle: string | null; displayName: string; initials: string; avatarColor: number; avatarUrl: string | null };
+  account: {
+    id: string; handle: string | null; displayName: string; initials: string; avatarColor: number; avatarUrl: string | null;
+    /** A member from another site: its actor id, `user@site` and page there. */
+    remote: { actor: string; handle: string | null; url: string | null } | null;
+  };
   role: { id: string; name: string };
   status: MembershipStatus;
   function: MemberFunction;
@@ -18,11 +22,12 @@ export function toMemberView(m: MemberRow): MemberView {
     id: m.id,
     account: {
       id: m.account_id,
-      handle: m.handle,
+      handle: m.remote_iri ? m.remote_handle : m.handle,
       displayName: displayName(m),
       initials: initials(m),
       avatarColor: avatarColor(m.account_created_at),
       avatarUrl: m.avatar_updated_at ? `/api/v1/accounts/${m.account_id}/avatar?v=${encodeURIComponent(m.avatar_updated_at)}` : null,
+      remote: m.remote_iri ? { actor: m.remote_iri, handle: m.remote_handle, url: m.remote_url } : null,
     },
     role: { id: m.role_id, name: m.role_name },
     status: m.status,
