@@ -50,6 +50,7 @@ import { newsRoutes } from './news/news.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
+import { remoteMembershipRoutes } from './federation/remote-membership.routes.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', lookupRoutes({ ...domainDeps, federationContext }));
   api.route('/', followingRoutes({ ...domainDeps, federationContext }));
+  api.route('/', remoteMembershipRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>

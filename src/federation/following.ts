@@ -65,7 +65,7 @@ export async function unfollowRemote(ctx: Context<FederationData>, accountId: st
 }
 
 /** The Group at `url`, or null when it is not one or does not answer in time (never throws on remote data). */
-async function fetchGroup(ctx: Context<FederationData>, url: URL): Promise<Group | null> {
+export async function fetchGroup(ctx: Context<FederationData>, url: URL): Promise<Group | null> {
   try {
     const loader = await ctx.getDocumentLoader({ identifier: INSTANCE_ACTOR });
     const found = await ctx.lookupObject(url.href, {

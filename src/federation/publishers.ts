@@ -10,6 +10,7 @@ import type { Context } from '@fedify/fedify';
 import type { Selectable } from 'kysely';
 import type { OutboxEventsTable } from './federation.table.ts';
 import type { FederationData } from './federation.ts';
+import { membershipPublishers } from './publish-membership.ts';
 import { newsPublishers } from './publish-news.ts';
 
 export type OutboxEventRow = Selectable<OutboxEventsTable>;
@@ -19,4 +20,5 @@ export type Publisher = (ctx: Context<FederationData>, event: OutboxEventRow) =>
 /** kind → publisher. news.* by the news module; the next issue adds memberships and declarations. */
 export const publishers: Readonly<Record<string, Publisher>> = {
   ...newsPublishers,
+  ...membershipPublishers,
 };

@@ -1,5 +1,6 @@
 /** Our accounts' memberships in associations of other sites (migration 2026-11-27T1800-remote-members). */
-export type RemoteMembershipStatus = 'pending' | 'active' | 'rejected';
+/** 'removed': the association removed the member (Remove); a Leave forgets the row. */
+export type RemoteMembershipStatus = 'pending' | 'active' | 'rejected' | 'removed';
 
 export interface RemoteMembershipsTable {
   id: string;

@@ -14,6 +14,7 @@ import importMessages from '../imports/import.messages.ts';
 import notificationMessages from '../notifications/notification.messages.ts';
 import moderationMessages from '../moderation/moderation.messages.ts';
 import followingMessages from '../federation/following.messages.ts';
+import remoteMembershipMessages from '../federation/remote-membership.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -117,6 +118,7 @@ export const messages = {
   ...notificationMessages,
   ...moderationMessages,
   ...followingMessages,
+  ...remoteMembershipMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -34,6 +34,10 @@ export default {
     fr: 'Vous êtes déjà membre de cette association, ou votre demande attend une réponse.',
     en: 'You are already a member of this association, or your request is awaiting an answer.',
   },
+  remote_member_cannot_manage: {
+    fr: 'Une personne inscrite sur un autre site ne peut pas gérer l’association : ce rôle est réservé aux comptes de ce site.',
+    en: 'A person registered on another site cannot manage the association: this role is for this site’s accounts.',
+  },
   not_member: { fr: 'Vous n’êtes pas membre de cette association.', en: 'You are not a member of this association.' },
   // Anonymous members
   logout_first: {

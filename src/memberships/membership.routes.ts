@@ -4,7 +4,7 @@ import { json, jsonBody, newRouter, noContent, problems } from '../http/openapi.
 import type { DomainDeps } from '../http/domain-deps.ts';
 import { roleRoutes } from '../roles/role.routes.ts';
 import { anonymousRoutes } from './anonymous.routes.ts';
-import { AssociationParam, Member, MemberListQuery, MemberPage, MemberParam, MemberPatchBody } from './membership.schema.ts';
+import { AssociationParam, Member, MemberListQuery, MemberPage, MemberParam, MemberPatchBody, MemberRemoveQuery } from './membership.schema.ts';
 import { membershipService } from './membership.service.ts';
 import { askerOf, moreProblems } from './route-helpers.ts';
 
@@ -69,12 +69,12 @@ export function membershipRoutes(deps: DomainDeps) {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/associations/{id}/members/{membershipId}', tags, summary: 'Remove a member (their declarations are kept)',
-      request: { params: MemberParam }, responses: { ...noContent, ...errors },
+      method: 'delete', path: '/associations/{id}/members/{membershipId}', tags, summary: 'Remove a member, or refuse a pending one (their declarations are kept)',
+      request: { params: MemberParam, query: MemberRemoveQuery }, responses: { ...noContent, ...errors },
     }),
     async (c) => {
       const { id, membershipId } = c.req.valid('param');
-      await memberships.remove(askerOf(c), id, membershipId);
+      await memberships.remove(askerOf(c), id, membershipId, c.req.valid('query').reason || undefined);
       return c.body(null, 204);
     },
   );

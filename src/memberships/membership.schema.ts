@@ -53,6 +53,10 @@ export const MemberListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
+export const MemberRemoveQuery = z.object({
+  reason: z.string().trim().max(500).optional().openapi({ description: 'Why a pending request is refused: sent to a member from another site' }),
+});
+
 export const MemberPatchBody = z.object({ roleId: id.optional(), function: MemberFunction.optional() }).openapi('MemberPatchBody');
 
 // Anonymous members -----------------------------------------------------------------------

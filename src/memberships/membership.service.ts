@@ -21,6 +21,7 @@ import { joinRequestMail, membershipApprovedMail } from './membership.mails.ts';
 import { membershipRepository, type AssociationRow, type MembershipRow } from './membership.repository.ts';
 import type { MemberFunction, MembershipStatus } from './membership.table.ts';
 import { compareMembers, toMemberView, type MemberView } from './membership.view.ts';
+import { recordRemoteMemberEvent, remoteIriOf } from './remote-member.service.ts';
 import { requirePermission, type Standing } from './policy.ts';
 
 const logger = getLogger(['benevalibre', 'memberships']);
@@ -194,6 +195,8 @@ export function membershipService(deps: MembershipDeps) {
           changes: { account: [before.account.displayName, before.account.displayName], status: ['pending', 'active'] },
         });
         await notifyApproved(trx, site, association, before.account.id);
+        // A member from another site learns it through its site: Accept with the Membership.
+        await recordRemoteMemberEvent(trx, clock, 'membership.accepted', { ...membership, status: 'active' });
         return { view: await memberView(trx, membership.id) };
       });
       return view;
@@ -211,6 +214,8 @@ export function membershipService(deps: MembershipDeps) {
           if (!newRole) throw fieldError('roleId', 'role_unknown');
           guardManagers(standing, role, newRole);
           await keepAManager(trx, association, membership, role, newRole);
+          // Managers have accounts here: a member from another site cannot manage.
+          if (newRole.manage_association === 1 && (await remoteIriOf(trx, membership.account_id))) throw new AppError('forbidden', 'remote_member_cannot_manage');
         }
         const fn = patch.function ?? membership.function;
         if (!newRole && fn === membership.function) return memberView(trx, membership.id);
@@ -226,12 +231,16 @@ export function membershipService(deps: MembershipDeps) {
           targetId: membership.id,
           changes,
         });
+        if (fn !== membership.function) await recordRemoteMemberEvent(trx, clock, 'membership.updated', membership);
         return memberView(trx, membership.id);
       });
     },
 
-    /** Removes a member: only the membership goes; their declarations are kept. */
-    async remove(asker: Asker, ref: string, membershipId: string): Promise<void> {
+    /**
+     * Removes a member (or refuses a pending one): only the membership goes; their
+     * declarations are kept. `reason` travels to a remote member's site with a refusal.
+     */
+    async remove(asker: Asker, ref: string, membershipId: string, reason?: string): Promise<void> {
       await inTransaction(db, async (trx) => {
         const { association, standing } = await accessTo(trx, asker, ref);
         requirePermission(standing, 'manage_members');
@@ -247,6 +256,8 @@ export function membershipService(deps: MembershipDeps) {
           targetId: membership.id,
           changes: { account: [name, null], role: [role.name, null] },
         });
+        if (membership.status === 'pending') await recordRemoteMemberEvent(trx, clock, 'membership.rejected', membership, { reason: reason ?? null });
+        else await recordRemoteMemberEvent(trx, clock, 'membership.removed', membership);
       });
     },
 

@@ -5,13 +5,15 @@
  * document is logged and dropped, never a crash.
  */
 import type { Federation } from '@fedify/fedify';
-import { Accept, Create, Delete, Flag, Follow, Reject, Undo, Update } from '@fedify/vocab';
+import { Accept, Create, Delete, Flag, Follow, Join, Leave, Reject, Remove, TentativeAccept, Undo, Update } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import type { FederationData } from '../federation.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
 import { onDelete, onGoneActor, onUpdate } from './actor-lifecycle.ts';
 import { onFlag } from './flag.ts';
 import { onFollow, onUndo } from './follow.ts';
+import { onJoin, onLeave } from './join.ts';
+import { answersOurJoin, onMembershipAccept, onMembershipReject, onMembershipUpdate, onRemove, onTentativeAccept, updatesMembership } from './membership-answers.ts';
 import { onAccept, onNewsDelete, onNewsNote, onReject } from './news-received.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
@@ -28,10 +30,18 @@ export function registerInbox(federation: Federation<FederationData>): void {
     .on(Flag, onFlag)
     // One listener per type: an Update or Delete of the sender itself is about the actor,
     // any other is about an object it published (news of a Group we follow).
-    .on(Update, (ctx, a) => (a.objectId?.href === a.actorId?.href ? onUpdate(ctx, a) : onNewsNote(ctx, a)))
+    .on(Update, async (ctx, a) => {
+      if (a.objectId?.href === a.actorId?.href) return onUpdate(ctx, a);
+      return (await updatesMembership(ctx, a)) ? onMembershipUpdate(ctx, a) : onNewsNote(ctx, a);
+    })
     .on(Delete, (ctx, a) => (a.objectId?.href === a.actorId?.href ? onDelete(ctx, a) : onNewsDelete(ctx, a)))
-    .on(Accept, onAccept)
-    .on(Reject, onReject)
+    // An answer to one of our Joins (flow 2) or to one of our Follows (flow 6).
+    .on(Accept, async (ctx, a) => ((await answersOurJoin(ctx, a)) ? onMembershipAccept(ctx, a) : onAccept(ctx, a)))
+    .on(Reject, async (ctx, a) => ((await answersOurJoin(ctx, a)) ? onMembershipReject(ctx, a) : onReject(ctx, a)))
+    .on(TentativeAccept, onTentativeAccept)
+    .on(Join, onJoin)
+    .on(Leave, onLeave)
+    .on(Remove, onRemove)
     .on(Create, onNewsNote)
     .onUnverifiedActivity(onGoneActor)
     .onError((_ctx, error) => {

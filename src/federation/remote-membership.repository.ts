@@ -1,0 +1,46 @@
+/** SQL of our accounts' memberships in associations of other sites (`remote_memberships`). */
+import type { Updateable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { RemoteMembershipsTable } from './remote-membership.table.ts';
+
+export interface RemoteMembershipRow extends RemoteMembershipsTable {
+  name: string | null;
+  handle: string | null;
+  url: string | null;
+}
+
+export function remoteMembershipRepository(db: Db) {
+  return {
+    find(accountId: string, groupIri: string): Promise<RemoteMembershipsTable | undefined> {
+      return db.selectFrom('remote_memberships').selectAll().where('account_id', '=', accountId).where('group_iri', '=', groupIri).executeTakeFirst();
+    },
+    byId(accountId: string, id: string): Promise<RemoteMembershipsTable | undefined> {
+      return db.selectFrom('remote_memberships').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+    },
+    /** The membership our Join `joinIri` asked for, in the Group that answers. */
+    byJoin(joinIri: string, groupIri: string): Promise<RemoteMembershipsTable | undefined> {
+      return db.selectFrom('remote_memberships').selectAll().where('join_activity_iri', '=', joinIri).where('group_iri', '=', groupIri).executeTakeFirst();
+    },
+    async insert(row: RemoteMembershipsTable): Promise<void> {
+      await db.insertInto('remote_memberships').values(row).execute();
+    },
+    async update(id: string, changes: Updateable<RemoteMembershipsTable>): Promise<void> {
+      await db.updateTable('remote_memberships').set(changes).where('id', '=', id).execute();
+    },
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('remote_memberships').where('id', '=', id).execute();
+    },
+    /** An account's remote memberships with what we know of the associations, newest first. */
+    listFor(accountId: string): Promise<RemoteMembershipRow[]> {
+      return db
+        .selectFrom('remote_memberships')
+        .leftJoin('remote_actors', 'remote_actors.iri', 'remote_memberships.group_iri')
+        .selectAll('remote_memberships')
+        .select(['remote_actors.name', 'remote_actors.handle', 'remote_actors.url'])
+        .where('remote_memberships.account_id', '=', accountId)
+        .orderBy('remote_memberships.created_at', 'desc')
+        .orderBy('remote_memberships.id', 'desc')
+        .execute();
+    },
+  };
+}
