@@ -22,6 +22,8 @@ import importsFr from './i18n/domains/imports.fr.js';
 import importsEn from './i18n/domains/imports.en.js';
 import followingFr from './i18n/domains/following.fr.js';
 import followingEn from './i18n/domains/following.en.js';
+import remoteMembershipsFr from './i18n/domains/remote-memberships.fr.js';
+import remoteMembershipsEn from './i18n/domains/remote-memberships.en.js';
 
 const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr, ...importsFr };
 const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn, ...importsEn };
@@ -32,6 +34,9 @@ Object.assign(fr, deliveriesFr);
 Object.assign(en, deliveriesEn);
 Object.assign(fr, followingFr);
 Object.assign(en, followingEn);
+// Memberships across sites (issue 7).
+Object.assign(fr, remoteMembershipsFr);
+Object.assign(en, remoteMembershipsEn);
 const dictionaries = { fr, en };
 
 /**

@@ -1,0 +1,23 @@
+// Words for memberships in associations of other sites (flow 2).
+export default {
+  'remoteMembership.join': 'Join',
+  'remoteMembership.joinHint': 'Your request is sent from this site; the association may accept it at once or have it approved.',
+  'remoteMembership.joined': 'Request sent to the association.',
+  'remoteMembership.leave': 'Leave the association',
+  'remoteMembership.withdraw': 'Withdraw my request',
+  'remoteMembership.confirmLeave': 'Leave {name}? The volunteering you already declared stays recorded there.',
+  'remoteMembership.left': 'You left the association.',
+  'remoteMembership.status.pending': 'Awaiting approval',
+  'remoteMembership.status.active': 'Member',
+  'remoteMembership.status.rejected': 'Refused',
+  'remoteMembership.status.rejectedBecause': 'Refused: {reason}',
+  'remoteMembership.status.removed': 'Removed by the association',
+  'remoteMembership.function.governance': 'Member of the governing body',
+  'remoteMembership.function.supervision': 'Supervises volunteers',
+  'remoteMembership.askAgain': 'Ask again',
+  'remoteMembership.title': 'My associations on other sites',
+  'remoteMembership.onSite': 'On {host}',
+  'remoteMembership.forget': 'Remove from the list',
+  'members.remote': 'Registered on {host}',
+  'members.refuseReason': 'Reason for refusing (optional, sent to the person)',
+};

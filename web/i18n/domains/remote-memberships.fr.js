@@ -1,0 +1,23 @@
+// Mots des adhésions à des associations d'autres sites (flux 2).
+export default {
+  'remoteMembership.join': 'Rejoindre',
+  'remoteMembership.joinHint': 'Votre demande part depuis ce site ; l’association peut l’accepter tout de suite ou la faire valider.',
+  'remoteMembership.joined': 'Demande envoyée à l’association.',
+  'remoteMembership.leave': 'Quitter l’association',
+  'remoteMembership.withdraw': 'Retirer ma demande',
+  'remoteMembership.confirmLeave': 'Quitter {name} ? Votre bénévolat déjà déclaré reste enregistré chez elle.',
+  'remoteMembership.left': 'Vous avez quitté l’association.',
+  'remoteMembership.status.pending': 'En attente de validation',
+  'remoteMembership.status.active': 'Membre',
+  'remoteMembership.status.rejected': 'Refusée',
+  'remoteMembership.status.rejectedBecause': 'Refusée : {reason}',
+  'remoteMembership.status.removed': 'Retiré·e par l’association',
+  'remoteMembership.function.governance': 'Membre de l’instance dirigeante',
+  'remoteMembership.function.supervision': 'Encadre des bénévoles',
+  'remoteMembership.askAgain': 'Demander à nouveau',
+  'remoteMembership.title': 'Mes associations sur d’autres sites',
+  'remoteMembership.onSite': 'Sur {host}',
+  'remoteMembership.forget': 'Retirer de la liste',
+  'members.remote': 'Inscrit·e sur {host}',
+  'members.refuseReason': 'Motif du refus (facultatif, transmis à la personne)',
+};
