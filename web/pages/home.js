@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { Avatar } from '../components/Avatar.js';
 import { MyAssociations, SampleAssociations } from './associations/home-panels.js';
+import { RemoteAssociations } from './associations/remote-panels.js';
 
 function Welcome() {
   return html`<section class="hero">
@@ -41,6 +42,7 @@ function Dashboard({ account }) {
       </a>
     </p>
     <${MyAssociations} account=${account} />
+    <${RemoteAssociations} />
     <div class="card">
       <h2>${t('following.dashboardLink')}</h2>
       <p>${t('following.dashboardText')}</p>

@@ -19,5 +19,5 @@ export default {
   'remoteMembership.onSite': 'On {host}',
   'remoteMembership.forget': 'Remove from the list',
   'members.remote': 'Registered on {host}',
-  'members.refuseReason': 'Reason for refusing (optional, sent to the person)',
+  'members.refuseReason': 'Reason for refusing, sent to the person',
 };

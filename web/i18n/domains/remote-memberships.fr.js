@@ -19,5 +19,5 @@ export default {
   'remoteMembership.onSite': 'Sur {host}',
   'remoteMembership.forget': 'Retirer de la liste',
   'members.remote': 'Inscrit·e sur {host}',
-  'members.refuseReason': 'Motif du refus (facultatif, transmis à la personne)',
+  'members.refuseReason': 'Motif du refus, transmis à la personne',
 };

@@ -1,7 +1,7 @@
 // /rejoindre — on the person's own site (flow 1): the association named by
 // ?association= (an address or its actor id, sent by its page on another site) with its
-// profile, its public news and « Rejoindre » (joining across sites comes with the next
-// version: the button says « bientôt »), and a field to find any other association.
+// profile, its public news, « Rejoindre » (a Join sent from this site, with the state of
+// the membership in words) and « Suivre », and a field to find any other association.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { formatDate, t } from '../../i18n.js';
@@ -14,6 +14,7 @@ import { SubmitButton } from '../../components/SubmitButton.js';
 import { PlainText } from '../../components/PlainText.js';
 import { associationInitials } from '../associations/shared.js';
 import { FollowButton } from './follow-button.js';
+import { JoinButton } from './join-button.js';
 
 // Pictures of other sites are not shown: the page's Content-Security-Policy allows only
 // this site's images, and loading them would tell the other site who is looking.
@@ -41,8 +42,7 @@ function Found({ found }) {
       : html`<p class="muted">${t('discover.onSite', { host })}${found.url
           ? html` · <a href=${found.url} rel="noopener noreferrer external">${t('discover.visit')}</a>`
           : null}</p>
-        <p class="actions"><button type="button" class="button button-primary" aria-disabled="true" aria-describedby="discover-soon">${t('discover.join')}</button></p>
-        <p id="discover-soon" class="hint">${t('discover.soon')}</p>
+        ${found.kind === 'association' ? html`<${JoinButton} actor=${found.id} name=${found.name} />` : null}
         <${FollowButton} actor=${found.id} name=${found.name} />`}
     <h3>${t('discover.news')}</h3>
     ${found.news.length === 0

@@ -104,11 +104,12 @@ export function Status({ kind, children }) {
  * Inline confirmation of a destructive action: says what happens and what is kept,
  * takes the focus so keyboard and screen-reader users land on it.
  */
-export function Confirm({ text, yes, onYes, onNo, busy }) {
+export function Confirm({ text, yes, onYes, onNo, busy, children }) {
   const ref = useRef(null);
   useEffect(() => ref.current?.focus(), []);
   return html`<div class="confirm" tabindex="-1" ref=${ref} role="group" aria-label=${t('members.frame.confirmLabel')}>
     <p>${text}</p>
+    ${children}
     <div class="actions">
       <button type="button" class="button button-danger" aria-disabled=${busy ? 'true' : undefined} onClick=${() => !busy && onYes()}>
         ${busy ? t('form.busy') : yes}

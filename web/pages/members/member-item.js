@@ -8,7 +8,7 @@ import { api, problemMessage } from '../../api.js';
 import { useForm } from '../../form.js';
 import { Avatar } from '../../components/Avatar.js';
 import { Alert } from '../../components/Alert.js';
-import { SelectField } from '../../components/Field.js';
+import { SelectField, TextField } from '../../components/Field.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { Confirm, Status } from './common.js';
 
@@ -62,6 +62,7 @@ function MemberEditor({ member, roles, path, onSaved, onCancel }) {
 export function MemberItem({ member, association, roles, canManage, open, setOpen, onChanged, onRemoved }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
+  const [reason, setReason] = useState('');
   // A new version of the item (saved, reloaded) makes an old error message stale.
   useEffect(() => setError(null), [member]);
   const path = `/associations/${association.id}/members/${member.id}`;
@@ -85,7 +86,8 @@ export function MemberItem({ member, association, roles, canManage, open, setOpe
     setBusy(true);
     setError(null);
     try {
-      await api.del(path);
+      // A refusal's reason is sent to a member from another site (Reject{summary}).
+      await api.del(pending && reason.trim() ? `${path}?reason=${encodeURIComponent(reason.trim())}` : path);
       onRemoved(member, t('members.removed', { name }));
     } catch (failure) {
       setError(problemMessage(failure));
@@ -106,6 +108,11 @@ export function MemberItem({ member, association, roles, canManage, open, setOpe
       <${Avatar} account=${member.account} />
       <div>
         <strong>${name}</strong>
+        ${member.account.remote
+          ? html`<p class="item-meta">${member.account.remote.handle ? `@${member.account.remote.handle} · ` : ''}${t('members.remote', {
+              host: (member.account.remote.handle || '').split('@')[1] || '',
+            })}</p>`
+          : null}
         <div>
           ${pending ? html`<${Status} kind="waiting">${t('members.status.pending')}<//>` : html`<${Status} kind="ok">${t('members.status.active')}<//>`}
         </div>
@@ -146,7 +153,11 @@ export function MemberItem({ member, association, roles, canManage, open, setOpe
           busy=${busy}
           onYes=${remove}
           onNo=${() => setOpen(null)}
-        />`
+        >
+          ${pending
+            ? html`<${TextField} id=${`refuse-reason-${member.id}`} label=${t('members.refuseReason')} optional=${true} value=${reason} onValue=${setReason} maxlength="500" />`
+            : null}
+        <//>`
       : null}
   </li>`;
 }
