@@ -40,6 +40,7 @@ export async function actorState(data: FederationData, identifier: string): Prom
   const account = await repo.account(identifier);
   if (account?.status === 'active') return { kind: 'account', row: account };
   if (account?.status === 'inactive') return { kind: 'none' }; // never activated: never published
+  if (account?.status === 'remote') return { kind: 'none' }; // a member from another site: its actor lives there
   // Deleted or disabled: keep serving the keys if any were ever published (what they
   // signed stays verifiable, as Mastodon does for suspended accounts); else nothing.
   if (!(await repo.hasKeys(identifier))) return { kind: 'none' };
