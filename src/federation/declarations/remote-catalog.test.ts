@@ -5,25 +5,19 @@
  * when older than an hour or on demand, keeps the last copy through an outage, and ends
  * anything unusable as a RemoteCatalogError.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../lib/clock.ts';
 import { newId } from '../../lib/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { federationTestApp, getJson, publicAssociation } from '../federation.fixtures.ts';
+import { serveTestApp, type ServedApp } from './served-app.fixtures.ts';
 import { catalogIriSets, catalogLoader, parseCatalogCollection, remoteCatalog, RemoteCatalogError, type RemoteCatalogDeps } from './remote-catalog.ts';
 
-/** A canned answer in place of B's, for the paths it names. */
-type Override = (path: string) => { status: number; body: string; type?: string } | null;
-
-let server: Server;
+let remote: ServedApp;
 let b: TestApp;
 let a: TestApp;
 let groupIri: string;
 let associationId: string;
-let requests: string[];
-let override: Override;
 
 const deps = async (t: TestApp = a): Promise<RemoteCatalogDeps> => ({ db: t.db, clock: t.clock, loader: await catalogLoader(t.services.federationContext()) });
 /** What B itself serves for one collection, as the items A must end with. */
@@ -33,41 +27,23 @@ async function served(kind: 'categories' | 'projects' | 'levels') {
     iri: i['id'], name: i['name'], summary: i['summary'] ?? null, defaultCategory: i['defaultCategory'] ?? null,
   }));
 }
-const catalogRequests = () => requests.filter((r) => /\/(categories|projects|levels)$/.test(r)).length;
+const catalogRequests = () => remote.requests.filter((r) => /\/(categories|projects|levels)$/.test(r)).length;
 
 describe('reading a remote catalog', () => {
   beforeEach(async () => {
-    requests = [];
-    override = () => null;
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '');
-      const canned = override(req.url ?? '');
-      if (canned) {
-        res.writeHead(canned.status, { 'Content-Type': canned.type ?? 'application/activity+json' }).end(canned.body);
-        return;
-      }
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      void Promise.resolve(b.app.fetch(new Request(`${origin}${req.url}`, { method: req.method, headers }))).then(async (answer) => {
-        res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    b = await createTestApp({ env: { BV_ORIGIN: origin } });
+    remote = await serveTestApp();
+    b = remote.t;
     const { association } = await publicAssociation(b);
     associationId = association.id;
     // Its categories and levels are copied from the defaults at creation; one project.
     await b.db.insertInto('projects').values({ id: newId(), association_id: associationId, name: 'Fête de quartier', name_key: 'fête de quartier', description: null, position: 1, created_at: b.clock.now().toISOString() }).execute();
-    groupIri = `${origin}/ap/actors/${associationId}`;
+    groupIri = `${remote.origin}/ap/actors/${associationId}`;
     a = await federationTestApp();
   });
   afterEach(async () => {
-    for (const t of [a, b]) {
-      await t.services.jobs.stop();
-      await t.database.close();
-    }
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await a.services.jobs.stop();
+    await a.database.close();
+    await remote.close();
   });
 
   it('reads the three collections B serves, in their order, and stores them', async () => {
@@ -111,7 +87,7 @@ describe('reading a remote catalog', () => {
   });
 
   it('refuses a body that is not JSON, storing nothing', async () => {
-    override = (path) => (path.endsWith('/levels') ? { status: 200, body: '{"type": "OrderedCollection", ' } : null);
+    remote.override = (path) => (path.endsWith('/levels') ? { status: 200, body: '{"type": "OrderedCollection", ' } : null);
     const error = await remoteCatalog(await deps(), groupIri).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteCatalogError);
     expect(error).toMatchObject({ reason: 'invalid', message: expect.stringContaining('levels of') });
@@ -125,19 +101,19 @@ describe('reading a remote catalog', () => {
       { id: `${groupIri}/y`, type: ['Object', 'Category'], name: '  ' },
       { id: `${groupIri}/z`, type: ['Object', 'Category'], name: 42 },
     ]) {
-      override = (path) => (path.endsWith('/categories') ? { status: 200, body: JSON.stringify({ type: 'OrderedCollection', orderedItems: [item] }) } : null);
+      remote.override = (path) => (path.endsWith('/categories') ? { status: 200, body: JSON.stringify({ type: 'OrderedCollection', orderedItems: [item] }) } : null);
       const error = await remoteCatalog(await deps(), groupIri).catch((e: unknown) => e);
       expect(error, JSON.stringify(item)).toMatchObject({ name: 'RemoteCatalogError', reason: 'invalid', message: expect.stringContaining('categories of') });
     }
   });
 
   it('says the site is unreachable on an HTTP error, and keeps the last copy (stale) through an outage', async () => {
-    override = () => ({ status: 503, body: 'maintenance', type: 'text/plain' });
+    remote.override = () => ({ status: 503, body: 'maintenance', type: 'text/plain' });
     await expect(remoteCatalog(await deps(), groupIri)).rejects.toMatchObject({ reason: 'unreachable' });
 
-    override = () => null;
+    remote.override = () => null;
     const fresh = await remoteCatalog(await deps(), groupIri);
-    override = () => ({ status: 503, body: 'maintenance', type: 'text/plain' });
+    remote.override = () => ({ status: 503, body: 'maintenance', type: 'text/plain' });
     a.clock.advance(2 * HOUR);
     const stale = await remoteCatalog(await deps(), groupIri);
     expect(stale).toEqual({ ...fresh, stale: true });
@@ -148,14 +124,14 @@ describe('reading a remote catalog', () => {
   it('fetches nothing from a blocked site', async () => {
     await a.db.insertInto('remote_hosts').values(blockedHost(new URL(groupIri).host, a.clock.now().toISOString())).execute();
     await expect(remoteCatalog(await deps(), groupIri)).rejects.toMatchObject({ reason: 'blocked' });
-    expect(requests).toEqual([]);
+    expect(remote.requests).toEqual([]);
   });
 
   it('keeps Fedify’s public-address rule: a site on a private address is refused outside tests', async () => {
     const strict = await createTestApp();
     try {
       await expect(remoteCatalog(await deps(strict), groupIri)).rejects.toMatchObject({ reason: 'unreachable', message: expect.stringMatching(/private|loopback|disallowed|public/i) });
-      expect(requests).toEqual([]);
+      expect(remote.requests).toEqual([]);
     } finally {
       await strict.services.jobs.stop();
       await strict.database.close();
