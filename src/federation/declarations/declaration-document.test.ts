@@ -4,8 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCryptoKeyPair, verifyObject } from '@fedify/fedify';
-import { Object as ApObject } from '@fedify/vocab';
-import { exportMultibaseKey } from '@fedify/vocab-runtime';
+import { Create, Object as ApObject } from '@fedify/vocab';
+import { exportMultibaseKey, preloadedContexts } from '@fedify/vocab-runtime';
+import { BV_DOCUMENT_CONTEXT } from '../vocabulary.ts';
 import { addProof, type JsonObject } from '../proof.ts';
 import { readDeclarationDocument, toDeclarationDocument, type DeclarationDocumentInput, type DeclarationExpectations } from './declaration-document.ts';
 import { A, B, GROUP, RECORDS, CATEGORY, LEVEL, PROJECT, declarationInput, keysOf } from './documents.fixtures.ts';
@@ -89,6 +90,25 @@ describe('building a Declaration', () => {
     expect(object?.id?.href).toBe(`${A}/ap/declarations/decl-1`);
     expect(await verifyObject(ApObject, { ...doc, name: 'Autre' }, { documentLoader: loader })).toBeNull();
   });
+
+  it('survives embedding whole in a Create that Fedify parses, as an inbox receives it (own @context and proof kept)', async () => {
+    const doc = await signed();
+    const create = {
+      '@context': [...BV_DOCUMENT_CONTEXT, 'https://w3id.org/security/data-integrity/v1'],
+      id: `${A}/ap/activities/1`, type: 'Create', actor: `${A}/ap/actors/acc-1`, to: GROUP, target: RECORDS, object: doc,
+    };
+    const preloaded = async (url: string) => {
+      if (!(url in preloadedContexts)) throw new Error(`unexpected fetch ${url}`);
+      return { contextUrl: null, documentUrl: url, document: preloadedContexts[url] };
+    };
+    const parsed = await Create.fromJsonLd(create, { documentLoader: preloaded, contextLoader: preloaded });
+    const fromActivity = ((await parsed.toJsonLd({ contextLoader: preloaded })) as JsonObject)['object'];
+    const fromObject = await (await parsed.getObject({ documentLoader: preloaded, contextLoader: preloaded }))!.toJsonLd({ contextLoader: preloaded });
+    for (const json of [fromActivity, fromObject]) {
+      expect(json).toEqual(doc);
+      expect((await readDeclarationDocument(json, expectations)).ok).toBe(true);
+    }
+  });
 });
 
 describe('reading a Declaration: refusals name the property', () => {
@@ -155,6 +175,8 @@ describe('reading a Declaration: refusals name the property', () => {
   it('refuses what is not a Declaration at all, without throwing', async () => {
     expect(await fieldsOf(null)).toEqual(['(document):invalid_type']);
     expect(await fieldsOf(await resigned((d) => { d['type'] = ['Object', 'Note']; }))).toEqual(['type:not_a_declaration']);
+    // Our terms mean what federation.md says only under our inline vocabulary.
+    expect(await fieldsOf(await resigned((d) => { d['@context'] = 'https://www.w3.org/ns/activitystreams'; }))).toEqual(['@context:missing_vocabulary']);
     expect(await fieldsOf(await resigned((d) => { d['attributedTo'] = 'javascript:alert(1)'; }))).toContain('attributedTo:not_an_iri');
     expect(await fieldsOf(await resigned((d) => { delete d['category']; }))).toEqual(['category:invalid_type']);
   });

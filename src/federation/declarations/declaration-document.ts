@@ -18,8 +18,8 @@ import { addProof, proofVerificationMethod, verifyProofs, type JsonObject, type 
 import { actorIri, declarationIri } from '../uris.ts';
 import { BV_DOCUMENT_CONTEXT } from '../vocabulary.ts';
 import {
-  decimalToHundredths, durationToMinutes, hundredthsToDecimal, instant, minutesToDuration, originOf, withoutFragment,
-  type DocumentProblem, type ReadResult,
+  decimalToHundredths, durationToMinutes, hasOurVocabulary, hundredthsToDecimal, instant, minutesToDuration, originOf, withoutFragment,
+  zodProblems, type DocumentProblem, type ReadResult,
 } from './values.ts';
 
 /** What a declaration is, on the volunteer's instance, with the remote association's IRIs. */
@@ -128,7 +128,7 @@ const dateTime = z.string().max(64).refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) 
 
 /** The shape we rely on; unknown properties are ignored (federation.md: changes are additive). */
 const DeclarationJson = z.object({
-  '@context': z.unknown().refine((c) => c !== undefined, 'required'),
+  '@context': z.unknown().refine(hasOurVocabulary, 'missing_vocabulary'),
   id: iri,
   type: z.array(z.string()).refine((t) => t.includes('Declaration'), 'not_a_declaration'),
   attributedTo: iri,
@@ -150,11 +150,6 @@ const DeclarationJson = z.object({
   updated: dateTime.nullable().optional(),
   proof: z.unknown().refine((p) => p !== undefined, 'required'),
 });
-
-/** zod issues as problems naming the top-level property. */
-export function zodProblems(error: z.ZodError): DocumentProblem[] {
-  return error.issues.map((i) => ({ field: i.path.length > 0 ? String(i.path[0]) : '(document)', code: i.code === 'custom' ? i.message : i.code }));
-}
 
 // The field names of declaration.rules.ts (the API's) → the document's properties.
 const RULE_FIELD: Record<string, string> = { date: 'date', endDate: 'endDate', durationMinutes: 'duration', distanceKm: 'distance' };

@@ -129,5 +129,6 @@ describe('reading a Validation on the volunteer’s instance', () => {
   it('refuses what is not a Validation, without throwing', async () => {
     expect(await problemsOf('texte')).toEqual(['(document):invalid_type']);
     expect(await problemsOf(await resigned((d) => { d['type'] = 'Validation'; }))).toEqual(['type:invalid_type']);
+    expect(await problemsOf(await resigned((d) => { d['@context'] = ['https://www.w3.org/ns/activitystreams', { bv: 'https://ailleurs.example/ns#' }]; }))).toEqual(['@context:missing_vocabulary']);
   });
 });

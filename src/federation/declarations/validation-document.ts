@@ -13,8 +13,9 @@ import { z } from 'zod';
 import { REASON_MAX } from '../../declarations/declaration.rules.ts';
 import { addProof, proofVerificationMethod, verifyProofs, type JsonObject, type ProofKeyResolver } from '../proof.ts';
 import { BV_DOCUMENT_CONTEXT } from '../vocabulary.ts';
-import { zodProblems } from './declaration-document.ts';
-import { durationToMinutes, instant, minutesToDuration, originOf, withoutFragment, type DocumentProblem, type ReadResult } from './values.ts';
+import {
+  durationToMinutes, hasOurVocabulary, instant, minutesToDuration, originOf, withoutFragment, zodProblems, type DocumentProblem, type ReadResult,
+} from './values.ts';
 
 /** `${origin}/ap/validations/{id}`: on the association's instance (not yet in uris.ts; nothing serves it yet). */
 export const validationIri = (origin: string, id: string): string => `${origin}/ap/validations/${id}`;
@@ -105,7 +106,7 @@ export interface ReceivedValidation {
 }
 
 const ValidationJson = z.object({
-  '@context': z.unknown().refine((c) => c !== undefined, 'required'),
+  '@context': z.unknown().refine(hasOurVocabulary, 'missing_vocabulary'),
   id: z.string().max(2048).refine((s) => originOf(s) !== null, 'not_an_iri'),
   type: z.array(z.string()).refine((t) => t.includes('Validation'), 'not_a_validation'),
   validates: z.string().max(2048),

@@ -1,6 +1,7 @@
 /** Exact conversions between our integer units and the documents' ISO durations and decimals. */
 import { describe, expect, it } from 'vitest';
-import { decimalToHundredths, durationToMinutes, hundredthsToDecimal, instant, minutesToDuration, withoutFragment } from './values.ts';
+import { decimalToHundredths, durationToMinutes, hasOurVocabulary, hundredthsToDecimal, instant, minutesToDuration, withoutFragment } from './values.ts';
+import { BV_DOCUMENT_CONTEXT } from '../vocabulary.ts';
 
 describe('durations', () => {
   it.each([
@@ -69,5 +70,12 @@ describe('instants and key ids', () => {
   it('names the actor behind a key id', () => {
     expect(withoutFragment('https://a.example/ap/actors/1#multikey-2')).toBe('https://a.example/ap/actors/1');
     expect(withoutFragment('pas une IRI')).toBe('');
+  });
+
+  it('recognises our inline vocabulary in a context', () => {
+    expect(hasOurVocabulary([...BV_DOCUMENT_CONTEXT, 'https://w3id.org/security/data-integrity/v1'])).toBe(true);
+    expect(hasOurVocabulary('https://www.w3.org/ns/activitystreams')).toBe(false);
+    expect(hasOurVocabulary(['https://www.w3.org/ns/activitystreams', 'https://benevalibre.org/ns#'])).toBe(false);
+    expect(hasOurVocabulary(undefined)).toBe(false);
   });
 });

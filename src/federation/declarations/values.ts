@@ -4,6 +4,8 @@
  * `xsd:decimal` string. Both sides store integers (minutes, hundredths of a kilometre),
  * so the conversions are exact and never pass through a floating-point number.
  */
+import type { z } from 'zod';
+import { BV_NAMESPACE } from '../vocabulary.ts';
 
 /** Integer minutes → `PT2H30M`; `PT0S` for zero (a duration needs at least one part); hours never wrap into days. */
 export function minutesToDuration(minutes: number): string {
@@ -84,4 +86,19 @@ export function originOf(iri: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** zod issues as problems naming the top-level property. */
+export function zodProblems(error: z.ZodError): DocumentProblem[] {
+  return error.issues.map((i) => ({ field: i.path.length > 0 ? String(i.path[0]) : '(document)', code: i.code === 'custom' ? i.message : i.code }));
+}
+
+/**
+ * Whether `@context` carries our vocabulary inline (`bv` = our namespace): our terms mean
+ * what federation.md says only under it; a document with another context could give
+ * `duration` or `category` another meaning, so it is not read as ours.
+ */
+export function hasOurVocabulary(context: unknown): boolean {
+  const list = Array.isArray(context) ? context : [context];
+  return list.some((c) => c !== null && typeof c === 'object' && (c as Record<string, unknown>)['bv'] === BV_NAMESPACE);
 }
