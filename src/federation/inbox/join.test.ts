@@ -5,6 +5,7 @@
  * removed, has its function changed — every answer signed with the association's proof,
  * delivered through our raw worker; the remote account never logs in nor counts.
  */
+import { signRequest } from '@fedify/fedify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyProofs } from '../proof.ts';
 import { drainFederation, type Browser, type TestApp } from '../../testing/test-app.ts';
@@ -151,6 +152,19 @@ describe('Join of one of our associations by a Person of another site', () => {
     expect(await remoteMember()).toBeUndefined();
     await settle();
     expect(peer.received.map((a) => a.type)).toEqual(['Accept']);
+  });
+
+  it('the members collection lists the remote member by its own actor id, and answers its signed request', async () => {
+    const members = `${t.config.origin}/ap/actors/${groupId}/members`;
+    const signedGet = async () =>
+      t.app.request(await signRequest(new Request(members, { headers: { Accept: 'application/activity+json' } }), peer.rsa.privateKey, new URL(peer.keyId), { spec: 'draft-cavage-http-signatures-12' }));
+    expect((await signedGet()).status).toBe(401); // not a member yet
+    await post(join());
+    const res = await signedGet();
+    expect(res.status).toBe(200);
+    const body = JSON.stringify(await res.json());
+    expect(body).toContain(peer.actorId);
+    expect(body).not.toContain('Alice Remote');
   });
 
   it('a Join of something else than an association is dropped', async () => {
