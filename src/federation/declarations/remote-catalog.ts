@@ -18,6 +18,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { FederationData } from '../federation.ts';
 import { remoteHostRepository } from '../remote-host.repository.ts';
+import { remoteCatalogRepository } from './remote-catalog.repository.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
 import type { RemoteCatalogKind } from './remote-catalog.table.ts';
 import { originOf } from './values.ts';
@@ -154,12 +155,11 @@ function hostOf(groupIri: string): string | null {
 
 /** The cached copy, or null when there is none. */
 export async function storedRemoteCatalog(db: Db, groupIri: string): Promise<RemoteCatalog | null> {
-  const head = await db.selectFrom('remote_catalogs').selectAll().where('group_iri', '=', groupIri).executeTakeFirst();
-  if (!head) return null;
-  const rows = await db.selectFrom('remote_catalog_items').selectAll().where('group_iri', '=', groupIri).orderBy('kind').orderBy('position').execute();
+  const stored = await remoteCatalogRepository(db).find(groupIri);
+  if (!stored) return null;
   const of = (kind: RemoteCatalogKind) =>
-    rows.filter((r) => r.kind === kind).map((r) => ({ iri: r.item_iri, name: r.name, summary: r.summary, defaultCategory: r.default_category }));
-  return { groupIri, fetchedAt: head.fetched_at, stale: false, categories: of('categories'), projects: of('projects'), levels: of('levels') };
+    stored.items.filter((r) => r.kind === kind).map((r) => ({ iri: r.item_iri, name: r.name, summary: r.summary, defaultCategory: r.default_category }));
+  return { groupIri, fetchedAt: stored.fetchedAt, stale: false, categories: of('categories'), projects: of('projects'), levels: of('levels') };
 }
 
 /**
@@ -173,22 +173,7 @@ export async function refreshRemoteCatalog(deps: RemoteCatalogDeps, groupIri: st
   if (await remoteHostRepository(deps.db).isBlocked(host)) throw new RemoteCatalogError('blocked', `${host} is blocked`);
   const fetched = await fetchRemoteCatalog(deps.loader, groupIri);
   const fetchedAt = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('remote_catalog_items').where('group_iri', '=', groupIri).execute();
-    await trx
-      .insertInto('remote_catalogs')
-      .values({ group_iri: groupIri, fetched_at: fetchedAt })
-      .onConflict((oc) => oc.column('group_iri').doUpdateSet({ fetched_at: fetchedAt }))
-      .execute();
-    for (const kind of CATALOG_KINDS) {
-      const rows = fetched[kind].map((item, position) => ({
-        group_iri: groupIri, kind, item_iri: item.iri, name: item.name, summary: item.summary,
-        default_category: item.defaultCategory, position, fetched_at: fetchedAt,
-      }));
-      // An IRI listed in two kinds would collide on the key: the first kind keeps it.
-      if (rows.length > 0) await trx.insertInto('remote_catalog_items').values(rows).onConflict((oc) => oc.doNothing()).execute();
-    }
-  });
+  await remoteCatalogRepository(deps.db).replace(groupIri, fetchedAt, fetched);
   return { groupIri, fetchedAt, stale: false, ...fetched };
 }
 
