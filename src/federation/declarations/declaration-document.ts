@@ -113,6 +113,7 @@ export interface ReceivedDeclaration {
   categoryIri: string;
   projectIri: string | null;
   levelIri: string | null;
+  /** As the author's instance wrote it: informative only — the association counts by its own category's code. */
   defaultCategory: string | null;
   published: string;
   updated: string | null;
@@ -158,7 +159,8 @@ const RULE_FIELD: Record<string, string> = { date: 'date', endDate: 'endDate', d
  * Reads a `Declaration` received by an association: shape (zod), origin (the author's
  * instance wrote it), addressing (this association only), catalog IRIs (its own), the
  * value rules of a local declaration, and the author's proof. Never throws on bad input:
- * every refusal is a list of problems naming the properties at fault.
+ * every refusal is a list of problems naming the properties at fault. What needs the
+ * database stays with the caller: that the author is a member, and the moderation.
  */
 export async function readDeclarationDocument(json: unknown, expect: DeclarationExpectations): Promise<ReadResult<ReceivedDeclaration>> {
   const parsed = DeclarationJson.safeParse(json);
