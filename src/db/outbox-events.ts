@@ -14,7 +14,9 @@ export const OUTBOX_QUEUE = 'outbox';
 export type OutboxEventKind =
   | 'news.created' | 'news.updated' | 'news.deleted' | 'association.updated' | 'association.deleted' | 'account.updated' | 'account.deleted'
   // Memberships of remote accounts (flow 2): the answers to their Join, removal, function change.
-  | 'membership.accepted' | 'membership.pending' | 'membership.rejected' | 'membership.removed' | 'membership.updated';
+  | 'membership.accepted' | 'membership.pending' | 'membership.rejected' | 'membership.removed' | 'membership.updated'
+  // Members-only news, for the association's members on other sites.
+  | 'news.members.created' | 'news.members.updated' | 'news.members.deleted';
 
 export interface OutboxEventInput {
   kind: OutboxEventKind;

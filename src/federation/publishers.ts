@@ -10,6 +10,7 @@ import type { Context } from '@fedify/fedify';
 import type { Selectable } from 'kysely';
 import type { OutboxEventsTable } from './federation.table.ts';
 import type { FederationData } from './federation.ts';
+import { membersNewsPublishers } from './publish-members-news.ts';
 import { membershipPublishers } from './publish-membership.ts';
 import { newsPublishers } from './publish-news.ts';
 
@@ -21,4 +22,5 @@ export type Publisher = (ctx: Context<FederationData>, event: OutboxEventRow) =>
 export const publishers: Readonly<Record<string, Publisher>> = {
   ...newsPublishers,
   ...membershipPublishers,
+  ...membersNewsPublishers,
 };

@@ -42,6 +42,20 @@ export async function remoteIriOf(db: Db, accountId: string): Promise<string | n
   return row?.remote_iri ?? null;
 }
 
+/** Whether the association has active members from other sites (who must be sent its members-only news). */
+export async function hasRemoteMembers(db: Db, associationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
+    .select('memberships.id')
+    .where('memberships.association_id', '=', associationId)
+    .where('memberships.status', '=', 'active')
+    .where('accounts.status', '=', 'remote')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Records, in the caller's transaction, what a remote member's site must learn about
  * its membership; nothing for this site's own accounts. `payload` keeps what the

@@ -1,14 +1,16 @@
 /**
  * Association news (flow 6). Whoever may manage the association writes, edits and
  * deletes news; public news are read by everyone who may see the association, members-only
- * news by its members (local ones for now: remote members come with the next issue) and
- * its managers. Each change that followers must learn — only public news concern them —
- * records an outbox event in the same transaction, with its audit entry: a members-only
- * item made public is a creation for followers, a public item made members-only a deletion.
+ * news by its members and its managers. Each change that followers must learn — only public
+ * news concern them — records an outbox event in the same transaction, with its audit
+ * entry: a members-only item made public is a creation for followers, a public item made
+ * members-only a deletion. Members on other sites get the members-only items the same way
+ * (news.members.* events: their sites have no other way to read them).
  */
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordOutboxEvent, type OutboxEventKind } from '../db/outbox-events.ts';
+import { hasRemoteMembers } from '../memberships/remote-member.service.ts';
 import { auditService, diff } from '../audit/audit.service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError, fieldError } from '../lib/errors.ts';
@@ -82,12 +84,26 @@ function cleaned<T extends NewsPatch>(input: T): T {
 /** What the audit trail keeps of an item. */
 const audited = (r: Pick<NewsRow, 'title' | 'body' | 'visibility'>) => ({ title: r.title, text: r.body, visibility: r.visibility });
 
+/** The event members on other sites must get when an item goes from `before` to `after` (null: not visible to them). */
+export function memberEvent(before: NewsVisibility | null, after: NewsVisibility | null): OutboxEventKind | null {
+  const was = before === 'members';
+  const is = after === 'members';
+  if (!was && is) return 'news.members.created';
+  if (was && is) return 'news.members.updated';
+  if (was && !is) return 'news.members.deleted';
+  return null;
+}
+
 /** Association news (rules in the file's header). */
 export function newsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function record(trx: Db, kind: OutboxEventKind | null, row: NewsRow): Promise<void> {
     if (kind) await recordOutboxEvent(trx, clock, { kind, associationId: row.association_id, subjectType: 'news', subjectId: row.id });
+  }
+  /** Members-only changes concern only members on other sites (local ones read the site): none, no event. */
+  async function recordForMembers(trx: Db, kind: OutboxEventKind | null, row: NewsRow): Promise<void> {
+    if (kind && (await hasRemoteMembers(trx, row.association_id))) await record(trx, kind, row);
   }
 
   return {
@@ -127,6 +143,7 @@ export function newsService(deps: { db: Db; clock: Clock }) {
           changes: Object.fromEntries(Object.entries(audited(row)).map(([k, v]) => [k, [null, v]])),
         });
         await record(trx, followerEvent(null, row.visibility), row);
+        await recordForMembers(trx, memberEvent(null, row.visibility), row);
         return toNewsView(row, association.handle);
       });
     },
@@ -152,6 +169,7 @@ export function newsService(deps: { db: Db; clock: Clock }) {
         await repo.update(id, { title: after.title, body: after.body, visibility: after.visibility, updated_at: after.updated_at });
         await auditService(trx, clock).record(asker.actor, { associationId: association.id, action: 'news.update', targetType: 'news', targetId: id, changes });
         await record(trx, followerEvent(before.visibility, after.visibility), after);
+        await recordForMembers(trx, memberEvent(before.visibility, after.visibility), after);
         return toNewsView(after, association.handle);
       });
     },
@@ -171,6 +189,7 @@ export function newsService(deps: { db: Db; clock: Clock }) {
           changes: Object.fromEntries(Object.entries(audited(row)).map(([k, v]) => [k, [v, null]])),
         });
         await record(trx, followerEvent(row.visibility, null), row);
+        await recordForMembers(trx, memberEvent(row.visibility, null), row);
       });
     },
   };

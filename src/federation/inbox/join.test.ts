@@ -51,8 +51,11 @@ const moderate = async () => expect((await manager.request('PATCH', `/api/v1/ass
  */
 async function settle(): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    await drainFederation(t);
-    if ((await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute()).length === 0) return;
+    const ran = await drainFederation(t);
+    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
+    // A background worker may hold an outbox job (its publisher then queues for Fedify): wait for it too.
+    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
+    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('deliveries still waiting');
@@ -165,6 +168,28 @@ describe('Join of one of our associations by a Person of another site', () => {
     const body = JSON.stringify(await res.json());
     expect(body).toContain(peer.actorId);
     expect(body).not.toContain('Alice Remote');
+  });
+
+  it('members-only news go to the remote member (addressed to them only): Create, Update, Delete; public news do not', async () => {
+    await post(join());
+    await settle();
+    const base = `/api/v1/associations/${groupId}/news`;
+    const news = async (body: object) => (await (await manager.request('POST', base, body)).json()) as { id: string };
+    await news({ title: 'Fête publique', text: 'Pour tous.', visibility: 'public' });
+    const inside = await news({ title: 'Code du local', text: 'Le code est 4321.', visibility: 'members' });
+    await settle();
+    expect(peer.received.map((a) => a.type)).toEqual(['Accept', 'Create']);
+    const create = peer.received[1]!;
+    expect(create).toMatchObject({ actor: groupIri, to: peer.actorId, object: { type: 'Note', id: `${t.config.origin}/ap/news/${inside.id}`, name: 'Code du local', to: peer.actorId } });
+    expect(JSON.stringify(create)).not.toContain('#Public');
+    expect(JSON.stringify(create)).not.toContain('/followers');
+    expect((await manager.request('PATCH', `${base}/${inside.id}`, { text: 'Le code est 9876.' })).status).toBe(200);
+    await settle();
+    expect(peer.received[2]).toMatchObject({ type: 'Update', object: { content: expect.stringContaining('9876') } });
+    expect((await manager.request('DELETE', `${base}/${inside.id}`)).status).toBe(204);
+    await settle();
+    expect(peer.received[3]).toMatchObject({ type: 'Delete', object: { type: 'Tombstone', id: `${t.config.origin}/ap/news/${inside.id}` } });
+    expect(peer.received).toHaveLength(4);
   });
 
   it('a Join of something else than an association is dropped', async () => {
