@@ -3,8 +3,8 @@
  * API. Open membership: Join → Accept with the Membership, active on both sides at once.
  * Moderated: TentativeAccept (pending on both sides), B's manager refuses with a reason
  * (A shows it), the volunteer asks again and B accepts. Then the volunteer leaves (both
- * sides agree), and B removes a member (A shows it). After each step both APIs and both
- * databases say the same thing.
+ * sides agree), and B removes a member (A shows it). B's members-only news reach the
+ * member on A. After each step both APIs and both databases say the same thing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeAccount, createAssociation, pollUntil, startBed, type Account, type Association, type Bed } from './harness.ts';
@@ -87,6 +87,18 @@ describe('a volunteer on A joins associations of B', () => {
     expect(rowOnA(moderated)).toMatchObject({ status: 'active', reason: null });
     expect(rowOnB(moderated)?.status).toBe('active');
   }, 180_000);
+
+  it('members-only news of B reach the member on A, and only them', async () => {
+    const base = `/api/v1/associations/${moderated.id}/news`;
+    const item = await marie.client.json<{ id: string }>('POST', base, { title: 'Code du local', text: 'Le code du cadenas est 4321.', visibility: 'members' }, 201);
+    const noteId = `${bed.b.origin}/ap/news/${item.id}`;
+    const newsOnA = async () => (await paul.client.json<{ items: { id: string; title: string; text: string }[] }>('GET', '/api/v1/federation/following/news', undefined, 200)).items;
+    const received = await pollUntil(async () => (await newsOnA()).find((n) => n.id === noteId), { what: 'the members-only news on A', timeoutMs: 60_000 });
+    expect(received).toMatchObject({ title: 'Code du local', text: 'Le code du cadenas est 4321.' });
+    expect(bed.a.query(`select audience from remote_news where iri = '${noteId}'`)).toEqual([{ audience: 'members' }]);
+    expect((await marie.client.request('DELETE', `${base}/${item.id}`)).status).toBe(204);
+    await pollUntil(async () => !(await newsOnA()).some((n) => n.id === noteId), { what: 'the deletion on A', timeoutMs: 60_000 });
+  }, 120_000);
 
   it('leaves the open association: Leave, and both sides agree', async () => {
     const row = (await mineIn(open))!;

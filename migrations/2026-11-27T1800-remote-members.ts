@@ -3,7 +3,8 @@
 // `remote_iri` (no email, no password: it never logs in and is never emailed), so that
 // memberships, roles, declarations and statistics work unchanged; its membership keeps
 // the Join's id, which every answer names. On the volunteer's side, their memberships in
-// associations of other sites live in `remote_memberships`.
+// associations of other sites live in `remote_memberships`, and the members-only news those
+// associations send them are kept in `remote_news` marked `audience = 'members'`.
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -26,9 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('remote_memberships_account_group').on('remote_memberships').columns(['account_id', 'group_iri']).unique().execute();
   await db.schema.createIndex('remote_memberships_join').on('remote_memberships').column('join_activity_iri').unique().execute();
+  // public: read by the Group's followers here; members: only by its members here.
+  await db.schema.alterTable('remote_news').addColumn('audience', 'text', (c) => c.notNull().defaultTo('public')).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('remote_news').dropColumn('audience').execute();
   await db.schema.dropTable('remote_memberships').execute();
   await db.schema.dropIndex('accounts_remote_iri').execute();
   await db.schema.alterTable('memberships').dropColumn('join_activity_iri').execute();

@@ -1,4 +1,5 @@
 /** SQL of local accounts following remote associations, and of the news those sent us. */
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { FollowingTable, RemoteNewsTable } from './following.table.ts';
 
@@ -8,7 +9,7 @@ export interface FollowedRow extends FollowingTable {
   url: string | null;
 }
 
-export interface ReceivedNewsRow extends RemoteNewsTable {
+export interface ReceivedNewsRow extends Selectable<RemoteNewsTable> {
   group_name: string | null;
   group_handle: string | null;
 }
@@ -65,14 +66,15 @@ export function followingRepository(db: Db) {
     async dropNewsIfUnfollowed(groupIri: string): Promise<number> {
       const followed = await db.selectFrom('following').select('id').where('iri', '=', groupIri).executeTakeFirst();
       if (followed) return 0;
-      const result = await db.deleteFrom('remote_news').where('group_iri', '=', groupIri).executeTakeFirst();
+      // Members-only news stay for the Group's members here (they are read through their membership).
+      const result = await db.deleteFrom('remote_news').where('group_iri', '=', groupIri).where('audience', '=', 'public').executeTakeFirst();
       return Number(result.numDeletedRows);
     },
-    async news(iri: string): Promise<RemoteNewsTable | undefined> {
+    async news(iri: string): Promise<Selectable<RemoteNewsTable> | undefined> {
       return db.selectFrom('remote_news').selectAll().where('iri', '=', iri).executeTakeFirst();
     },
     /** Stores or replaces a news item of `group_iri` (never one another Group sent: the caller checks). */
-    async upsertNews(row: RemoteNewsTable): Promise<void> {
+    async upsertNews(row: Insertable<RemoteNewsTable>): Promise<void> {
       const { iri: _iri, received_at: _received, ...rest } = row;
       await db.insertInto('remote_news').values(row).onConflict((oc) => oc.column('iri').doUpdateSet(rest)).execute();
     },
@@ -86,16 +88,31 @@ export function followingRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
-    /** Live news of the Groups an account follows (accepted), newest first, before `before`. */
+    /**
+     * Live news for an account, newest first, before `before`: the public news of the Groups
+     * it follows (accepted), and the members-only news of the Groups it is an active member of.
+     */
     async newsFor(accountId: string, page: { limit: number; before?: string | undefined }): Promise<ReceivedNewsRow[]> {
       let query = db
         .selectFrom('remote_news')
-        .innerJoin('following', 'following.iri', 'remote_news.group_iri')
         .leftJoin('remote_actors', 'remote_actors.iri', 'remote_news.group_iri')
         .selectAll('remote_news')
         .select(['remote_actors.name as group_name', 'remote_actors.handle as group_handle'])
-        .where('following.account_id', '=', accountId)
-        .where('following.status', '=', 'accepted')
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb('remote_news.audience', '=', 'public'),
+              eb.exists(
+                eb.selectFrom('following').select('following.id').whereRef('following.iri', '=', 'remote_news.group_iri')
+                  .where('following.account_id', '=', accountId).where('following.status', '=', 'accepted'),
+              ),
+            ]),
+            eb.exists(
+              eb.selectFrom('remote_memberships').select('remote_memberships.id').whereRef('remote_memberships.group_iri', '=', 'remote_news.group_iri')
+                .where('remote_memberships.account_id', '=', accountId).where('remote_memberships.status', '=', 'active'),
+            ),
+          ]),
+        )
         .where('remote_news.deleted_at', 'is', null);
       if (page.before) query = query.where('remote_news.published', '<', page.before);
       return query.orderBy('remote_news.published', 'desc').orderBy('remote_news.iri', 'desc').limit(page.limit).execute();

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Row types of local accounts following remote associations (migration 2026-11-27T1740-following). */
 export type FollowingStatus = 'pending' | 'accepted';
 
@@ -25,4 +27,6 @@ export interface RemoteNewsTable {
   updated: string | null;
   deleted_at: string | null;
   received_at: string;
+  /** 'public' (read by the Group's followers here) or 'members' (only by its members here); migration 2026-11-27T1800. */
+  audience: ColumnType<'public' | 'members', 'public' | 'members' | undefined, 'public' | 'members'>;
 }

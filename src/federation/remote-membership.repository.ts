@@ -30,6 +30,13 @@ export function remoteMembershipRepository(db: Db) {
     async remove(id: string): Promise<void> {
       await db.deleteFrom('remote_memberships').where('id', '=', id).execute();
     },
+    /** Whether any of these accounts (all of ours when none given) is an active member of the Group. */
+    async hasActiveMember(groupIri: string, accountIds?: string[]): Promise<boolean> {
+      if (accountIds?.length === 0) return false;
+      let q = db.selectFrom('remote_memberships').select('id').where('group_iri', '=', groupIri).where('status', '=', 'active');
+      if (accountIds) q = q.where('account_id', 'in', accountIds);
+      return (await q.limit(1).executeTakeFirst()) !== undefined;
+    },
     /** An account's remote memberships with what we know of the associations, newest first. */
     listFor(accountId: string): Promise<RemoteMembershipRow[]> {
       return db

@@ -118,6 +118,33 @@ describe('joining an association of another site', () => {
     expect((await me.request('DELETE', `/api/v1/federation/memberships/${row.id}`)).status).toBe(404);
   });
 
+  it('keeps members-only news addressed to a member here, shown to that member only', async () => {
+    const { joinId } = await join();
+    await fromGroup({ type: 'Accept', object: joinId, result: membership() });
+    const note = (n: number, to: string) => ({
+      id: `${group.origin}/news/${n}`, type: 'Note', attributedTo: group.actorId, name: `Interne ${n}`, content: `<p>Code ${n}</p>`,
+      published: `2026-11-2${n}T10:00:00Z`, to,
+    });
+    // Another account here, following the Group's public news but not its member.
+    const other = await loggedIn(t, 'lea@exemple.fr');
+    const otherIri = `${t.config.origin}/ap/actors/${(await accountRow(t, 'lea@exemple.fr')).id}`;
+    await other.request('POST', '/api/v1/federation/following', { actor: group.actorId });
+    await drainFederation(t);
+    const followId = String(group.received.filter((a) => a.type === 'Follow').at(-1)!.id);
+    await fromGroup({ type: 'Accept', object: followId });
+
+    expect((await fromGroup({ type: 'Create', object: note(1, personIri), to: personIri })).status).toBe(202);
+    expect((await fromGroup({ type: 'Create', object: note(2, otherIri), to: otherIri })).status).toBe(202); // not a member: dropped
+    const newsOf = async (b: Browser) => ((await (await b.request('GET', '/api/v1/federation/following/news')).json()) as { items: { id: string; title: string }[] }).items;
+    expect((await newsOf(me)).map((n) => n.title)).toEqual(['Interne 1']);
+    expect(await newsOf(other)).toEqual([]);
+    const stored = await t.db.selectFrom('remote_news').select(['iri', 'audience']).execute();
+    expect(stored).toEqual([{ iri: `${group.origin}/news/1`, audience: 'members' }]);
+    // Removed from the association: its members-only news are no longer shown.
+    await fromGroup({ type: 'Remove', object: personIri, target: `${group.actorId}/members` });
+    expect(await newsOf(me)).toEqual([]);
+  });
+
   it('refuses an association of this very site (422 naming actor)', async () => {
     const { association } = await publicAssociation(t);
     const res = await me.request('POST', '/api/v1/federation/memberships', { actor: `${t.config.origin}/ap/actors/${association.id}` });

@@ -3,9 +3,10 @@
  * `Accept{Follow}` and `Reject{Follow}` of our Follow (matched on its id and on the
  * Group that answers), then its public news as `Create`, `Update` and `Delete` of a
  * `Note`. News from a Group nobody here follows are dropped (logged); a Note must live
- * on its sender's origin, with its author there too, and be addressed to the public
- * (members-only news never reach us, and would not be kept if they did). Remote HTML is
- * turned into plain text with paragraphs: nothing of it is ever rendered.
+ * on its sender's origin, with its author there too, and be addressed to the public —
+ * or, for members-only news (flow 2), addressed to one of our accounts that is an active
+ * member of that Group here: kept with `audience = 'members'`, read only by its members.
+ * Remote HTML is turned into plain text with paragraphs: nothing of it is ever rendered.
  */
 import type { InboxContext } from '@fedify/fedify';
 import { PUBLIC_COLLECTION, Note, type Accept, type Create, type Delete, type Reject, type Update } from '@fedify/vocab';
@@ -13,6 +14,7 @@ import { getLogger } from '@logtape/logtape';
 import { z } from 'zod';
 import type { FederationData } from '../federation.ts';
 import { followingRepository } from '../following.repository.ts';
+import { remoteMembershipRepository } from '../remote-membership.repository.ts';
 import { htmlToText } from '../lookup.ts';
 import { iriOrObject } from './follow.ts';
 import { admit, fetchRemote, markSeen } from './guard.ts';
@@ -56,14 +58,26 @@ export async function onNewsNote(ctx: InboxContext<FederationData>, activity: Cr
   const type = admitted.json.type;
   const drop = (reason: string) => logger.info('{type} {id} dropped: {reason}', { type, id: admitted.id, reason });
   const repo = followingRepository(ctx.data.db);
-  if (!(await repo.followed(admitted.actorIri))) return drop('nobody here follows its actor');
+  const members = remoteMembershipRepository(ctx.data.db);
+  const followed = await repo.followed(admitted.actorIri);
+  if (!followed && !(await members.hasActiveMember(admitted.actorIri))) return drop('nobody here follows its actor nor is its member');
   // Same origin as the activity: Fedify keeps the embedded Note; otherwise it fetches it.
   const note = await fetchRemote('note', () => activity.getObject(ctx));
   if (!(note instanceof Note) || !note.id) return drop('not a Note');
   const origin = new URL(admitted.actorIri).origin;
   if (note.id.origin !== origin) return drop('the Note is not on its sender’s origin');
   if (note.attributionIds.some((a) => a.origin !== origin)) return drop('the Note’s author is not on its origin');
-  if (![...note.toIds, ...note.ccIds].some((a) => a.href === PUBLIC_COLLECTION.href)) return drop('not public');
+  const addressed = [...note.toIds, ...note.ccIds];
+  const isPublic = addressed.some((a) => a.href === PUBLIC_COLLECTION.href);
+  if (isPublic && !followed) return drop('public, and nobody here follows its actor');
+  if (!isPublic) {
+    // Members-only: only when addressed to one of our accounts that is its member here.
+    const ours = addressed.flatMap((a) => {
+      const parsed = a.origin === ctx.data.origin ? ctx.parseUri(a) : null;
+      return parsed?.type === 'actor' ? [parsed.identifier] : [];
+    });
+    if (!(await members.hasActiveMember(admitted.actorIri, ours))) return drop('not public, and addressed to none of its members here');
+  }
   const existing = await repo.news(note.id.href);
   if (existing && existing.group_iri !== admitted.actorIri) return drop('the Note belongs to another Group');
   if (existing?.deleted_at) return drop('the Note was deleted'); // a late Update never brings it back
@@ -80,6 +94,7 @@ export async function onNewsNote(ctx: InboxContext<FederationData>, activity: Cr
     updated: type === 'Update' ? (note.updated ? new Date(note.updated.epochMilliseconds).toISOString() : now) : null,
     deleted_at: null,
     received_at: now,
+    audience: isPublic ? 'public' : 'members',
   });
   await markSeen(ctx, admitted, type);
 }
