@@ -2,8 +2,8 @@
  * Association news on the federation (flow 6): a public news item is a `Note` at
  * `${origin}/ap/news/{id}`, attributed to the association's Group, addressed to the
  * public with the followers in copy; the association's `outbox` lists its public news as
- * `Create{Note}`. Members-only and deleted news are not served (404): remote members
- * come with the next issue.
+ * `Create{Note}`. Members-only and deleted news are not served (404): members on other
+ * sites get members-only items pushed to them (publish-members-news.ts).
  *
  * Mastodon shows `summary` as a content warning that hides the text, so the title is in
  * `name` (ActivityStreams' title) and repeated in bold at the top of `content`, where

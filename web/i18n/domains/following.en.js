@@ -9,7 +9,7 @@ export default {
   'following.unfollowed': 'You no longer follow its news.',
   'following.confirmUnfollow': 'Stop following {name}? The news already received will no longer be shown here.',
   'following.title': 'Followed associations',
-  'following.lead': 'Associations of other Bénévalibre sites whose public news you follow.',
+  'following.lead': 'Associations of other Bénévalibre sites whose public news you follow; those you are a member of also send you their members-only news.',
   'following.empty': 'You do not follow any association of another site yet. Find one to read its news here.',
   'following.find': 'Find an association of another site',
   'following.see': 'See its profile',
@@ -18,5 +18,5 @@ export default {
   'following.from': 'From {name}',
   'following.more': 'Older news',
   'following.dashboardLink': 'Followed associations',
-  'following.dashboardText': 'Read the news of the associations of other sites you follow.',
+  'following.dashboardText': 'Read the news of the associations of other sites you follow or are a member of.',
 };

@@ -10,7 +10,7 @@ export default {
   'following.unfollowed': 'Vous ne suivez plus ses actualités.',
   'following.confirmUnfollow': 'Ne plus suivre {name} ? Ses actualités déjà reçues ne seront plus affichées ici.',
   'following.title': 'Associations suivies',
-  'following.lead': 'Les associations d\'autres sites Bénévalibre dont vous suivez les actualités publiques.',
+  'following.lead': 'Les associations d\'autres sites Bénévalibre dont vous suivez les actualités publiques ; celles dont vous êtes membre vous envoient aussi leurs actualités réservées aux membres.',
   'following.empty': 'Vous ne suivez encore aucune association d\'un autre site. Cherchez-en une pour lire ses actualités ici.',
   'following.find': 'Trouver une association d\'un autre site',
   'following.see': 'Voir sa fiche',
@@ -19,5 +19,5 @@ export default {
   'following.from': 'De {name}',
   'following.more': 'Actualités plus anciennes',
   'following.dashboardLink': 'Associations suivies',
-  'following.dashboardText': 'Lisez les actualités des associations d\'autres sites que vous suivez.',
+  'following.dashboardText': 'Lisez les actualités des associations d\'autres sites que vous suivez ou dont vous êtes membre.',
 };
