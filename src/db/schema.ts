@@ -34,6 +34,7 @@ import type { NewsTable } from '../news/news.table.ts';
 import type { DeliveriesTable } from '../federation/delivery/delivery.table.ts';
 import type { FollowingTable, RemoteNewsTable } from '../federation/following.table.ts';
 import type { RemoteMembershipsTable } from '../federation/remote-membership.table.ts';
+import type { RemoteDeclarationsTable } from '../federation/declarations/remote-declaration.table.ts';
 import type { RemoteCatalogItemsTable, RemoteCatalogsTable } from '../federation/declarations/remote-catalog.table.ts';
 import type { DigestItemsTable, NotificationPreferencesTable } from '../notifications/notification.table.ts';
 import type {
@@ -93,6 +94,7 @@ export interface Database {
   following: FollowingTable;
   remote_news: RemoteNewsTable;
   remote_memberships: RemoteMembershipsTable;
+  remote_declarations: RemoteDeclarationsTable;
   remote_catalogs: RemoteCatalogsTable;
   remote_catalog_items: RemoteCatalogItemsTable;
 }
