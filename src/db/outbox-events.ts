@@ -16,7 +16,9 @@ export type OutboxEventKind =
   // Memberships of remote accounts (flow 2): the answers to their Join, removal, function change.
   | 'membership.accepted' | 'membership.pending' | 'membership.rejected' | 'membership.removed' | 'membership.updated'
   // Members-only news, for the association's members on other sites.
-  | 'news.members.created' | 'news.members.updated' | 'news.members.deleted';
+  | 'news.members.created' | 'news.members.updated' | 'news.members.deleted'
+  // Answers to declarations received from members' sites (flows 3–5, the association's side).
+  | 'declaration.received.pending' | 'declaration.received.validated' | 'declaration.received.rejected' | 'declaration.received.removed';
 
 export interface OutboxEventInput {
   kind: OutboxEventKind;

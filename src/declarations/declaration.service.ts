@@ -200,6 +200,7 @@ export function declarationService(deps: DeclarationDeps) {
           id, association_id: association.id, ...author, ...fields, status,
           rejection_reason: null, rejected_at: null, rejected_by: null, validation_id: null,
           idempotency_key: input.idempotencyKey ?? null, created_by: asker.actor.accountId, created_at: now(), updated_at: now(), origin_key: null,
+          remote_iri: null, remote_document: null, remote_activity_iri: null,
         };
         await repo.insert(row);
         if (status === 'validated') await repo.update(id, { validation_id: await autoValidate(trx, id, fields.duration_minutes) });

@@ -42,6 +42,11 @@ export interface DeclarationsTable {
   /** `<file token>:<pk>` for declarations imported from a Bénévalibre file (re-imports stay idempotent);
    * optional on insert, so only the import sets it. */
   origin_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A declaration received from a member's site (flows 3–5): its Declaration id there, the
+   * signed JSON as received, and the Create/Update it came with; null for local ones. */
+  remote_iri: ColumnType<string | null, string | null | undefined, string | null>;
+  remote_document: ColumnType<string | null, string | null | undefined, string | null>;
+  remote_activity_iri: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ValidationsTable {
