@@ -31,7 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('document', 'text') // the signed Declaration as sent (JSON)
     .addColumn('activity_iri', 'text') // the current Create/Update id: what the answers name
     .addColumn('validation', 'text') // the signed Validation received (JSON)
-    .addColumn('sent_at', 'text') // last time the current activity was queued (reconciliation)
+    .addColumn('sent_at', 'text') // when the current activity was first queued
+    .addColumn('resent_at', 'text') // its last re-sending by the reconciliation (at most daily)
     .addColumn('association_deleted_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

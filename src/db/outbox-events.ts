@@ -18,7 +18,9 @@ export type OutboxEventKind =
   // Members-only news, for the association's members on other sites.
   | 'news.members.created' | 'news.members.updated' | 'news.members.deleted'
   // Answers to declarations received from members' sites (flows 3–5, the association's side).
-  | 'declaration.received.pending' | 'declaration.received.validated' | 'declaration.received.rejected' | 'declaration.received.removed';
+  | 'declaration.received.pending' | 'declaration.received.validated' | 'declaration.received.rejected' | 'declaration.received.removed'
+  // Declarations of our accounts for associations of other sites (flows 3–5, the volunteer's side).
+  | 'declaration.remote.sent' | 'declaration.remote.deleted';
 
 export interface OutboxEventInput {
   kind: OutboxEventKind;

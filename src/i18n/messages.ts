@@ -15,6 +15,7 @@ import notificationMessages from '../notifications/notification.messages.ts';
 import moderationMessages from '../moderation/moderation.messages.ts';
 import followingMessages from '../federation/following.messages.ts';
 import remoteMembershipMessages from '../federation/remote-membership.messages.ts';
+import remoteDeclarationMessages from '../federation/declarations/send.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -119,6 +120,7 @@ export const messages = {
   ...moderationMessages,
   ...followingMessages,
   ...remoteMembershipMessages,
+  ...remoteDeclarationMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -30,7 +30,10 @@ export interface RemoteDeclarationsTable {
   activity_iri: string | null;
   /** The signed Validation received (JSON). */
   validation: string | null;
+  /** When the current activity was first queued. */
   sent_at: string | null;
+  /** Its last re-sending by the reconciliation (flow 4: at most once a day). */
+  resent_at: string | null;
   association_deleted_at: string | null;
   created_at: string;
   updated_at: string;
