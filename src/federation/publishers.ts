@@ -13,6 +13,7 @@ import type { FederationData } from './federation.ts';
 import { membersNewsPublishers } from './publish-members-news.ts';
 import { membershipPublishers } from './publish-membership.ts';
 import { newsPublishers } from './publish-news.ts';
+import { remoteDeclarationPublishers } from './declarations/send.ts';
 
 export type OutboxEventRow = Selectable<OutboxEventsTable>;
 
@@ -23,4 +24,5 @@ export const publishers: Readonly<Record<string, Publisher>> = {
   ...newsPublishers,
   ...membershipPublishers,
   ...membersNewsPublishers,
+  ...remoteDeclarationPublishers,
 };
