@@ -15,6 +15,7 @@ import { requirePermission } from '../memberships/policy.ts';
 import { declarationNotices, loadReadable, rightsOf, viewOf, type DeclarationDeps } from './declaration.access.ts';
 import { declarationRepository, type DeclarationRow } from './declaration.repository.ts';
 import type { DeclarationView } from './declaration.view.ts';
+import { recordRemoteDecision } from './remote-declaration.service.ts';
 
 export interface ValidationInput {
   validatedMinutes?: number | undefined;
@@ -52,6 +53,8 @@ export function moderationService(deps: DeclarationDeps) {
       },
     });
     if (d.status !== 'validated') await declarationNotices(deps, trx, siteName).validated(d, association, minutes, reason, asker.actor.accountId);
+    // A declaration of a member of another site: their site learns the decision (Accept with a Validation).
+    await recordRemoteDecision(trx, clock, d.id);
   }
 
   return {
@@ -108,6 +111,7 @@ export function moderationService(deps: DeclarationDeps) {
           changes: { title: [d.title, d.title], status: [d.status, 'rejected'], rejection_reason: [d.rejection_reason, text] },
         });
         await declarationNotices(deps, trx, siteName).rejected(d, association, text, asker.actor.accountId);
+        await recordRemoteDecision(trx, clock, id);
         return viewOf(trx, id, rights);
       });
     },

@@ -20,6 +20,8 @@ export interface DeclarationViewRow extends DeclarationRow {
   author_pseudo: string | null;
   author_former_member_number: number | null;
   anonymous_name: string | null;
+  /** The handle of a remote author (user@host), from their actor as last fetched. */
+  author_remote_handle: string | null;
   v_validated_minutes: number | null;
   v_validated_at: string | null;
   v_validated_by: string | null;
@@ -76,6 +78,7 @@ function withView(q: SelectQueryBuilder<Database, 'declarations', object>) {
     .leftJoin('levels', 'levels.id', 'declarations.level_id')
     .leftJoin('accounts', 'accounts.id', 'declarations.author_account_id')
     .leftJoin('anonymous_members', 'anonymous_members.id', 'declarations.author_anonymous_id')
+    .leftJoin('remote_actors', 'remote_actors.iri', 'accounts.remote_iri')
     .leftJoin('validations', 'validations.id', 'declarations.validation_id')
     .selectAll('declarations')
     .select([
@@ -90,6 +93,7 @@ function withView(q: SelectQueryBuilder<Database, 'declarations', object>) {
       'accounts.pseudo as author_pseudo',
       'accounts.former_member_number as author_former_member_number',
       'anonymous_members.name as anonymous_name',
+      'remote_actors.handle as author_remote_handle',
       'validations.validated_minutes as v_validated_minutes',
       'validations.validated_at as v_validated_at',
       'validations.validated_by as v_validated_by',

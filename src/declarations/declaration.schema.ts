@@ -106,6 +106,10 @@ export const Declaration = z
     createdAt: z.string(),
     updatedAt: z.string(),
     can: z.object({ edit: z.boolean(), delete: z.boolean(), validate: z.boolean() }),
+    remote: z
+      .object({ site: z.string(), authorHandle: z.string().nullable() })
+      .nullable()
+      .openapi({ description: "Declared from a member's site (« déclarée depuis {site} »): decided here, edited only there" }),
   })
   .openapi('Declaration');
 

@@ -30,6 +30,8 @@ export interface DeclarationView {
   createdAt: string;
   updatedAt: string;
   can: { edit: boolean; delete: boolean; validate: boolean };
+  /** Declared from a member's site (flows 3–5): that site, and the author's handle there. */
+  remote: { site: string; authorHandle: string | null } | null;
 }
 
 /** The viewer's position toward one declaration's association. */
@@ -56,7 +58,9 @@ export function isAuthor(d: Pick<DeclarationRow, 'author_type' | 'author_account
 export function canOf(d: DeclarationRow & { moderate_declarations: number }, r: Rights): DeclarationView['can'] {
   const own = isAuthor(d, r) && r.active;
   const locked = d.status === 'validated' && d.moderate_declarations === 1;
-  return { edit: r.manages || own, delete: r.manages || (own && !locked), validate: r.manages };
+  // A declaration received from a member's site is theirs to change (there): managers decide, never edit.
+  const remote = d.remote_iri !== null;
+  return { edit: (r.manages && !remote) || own, delete: r.manages || (own && !locked), validate: r.manages };
 }
 
 function authorOf(r: DeclarationViewRow): DeclarationView['author'] {
@@ -101,5 +105,6 @@ export function toDeclarationView(r: DeclarationViewRow, rights: Rights): Declar
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     can: canOf(r, rights),
+    remote: r.remote_iri ? { site: new URL(r.remote_iri).host, authorHandle: r.author_remote_handle } : null,
   };
 }
