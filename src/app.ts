@@ -51,6 +51,7 @@ import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
 import { remoteMembershipRoutes } from './federation/remote-membership.routes.ts';
+import { remoteDeclarationRoutes } from './federation/declarations/send.routes.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
@@ -184,6 +185,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', lookupRoutes({ ...domainDeps, federationContext }));
   api.route('/', followingRoutes({ ...domainDeps, federationContext }));
   api.route('/', remoteMembershipRoutes({ ...domainDeps, federationContext }));
+  api.route('/', remoteDeclarationRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>
