@@ -5,11 +5,12 @@
  * document is logged and dropped, never a crash.
  */
 import type { Federation } from '@fedify/fedify';
-import { Accept, Create, Delete, Flag, Follow, Join, Leave, Reject, Remove, TentativeAccept, Undo, Update } from '@fedify/vocab';
+import { Accept, Add, Create, Delete, Flag, Follow, Join, Leave, Reject, Remove, TentativeAccept, Undo, Update } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import type { FederationData } from '../federation.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
 import { onDelete, onGoneActor, onUpdate } from './actor-lifecycle.ts';
+import { answersOurDeclaration, onDeclarationAccept, onDeclarationAdd, onDeclarationReject, onDeclarationTentativeAccept } from './declaration-answers.ts';
 import { onFlag } from './flag.ts';
 import { onFollow, onUndo } from './follow.ts';
 import { onJoin, onLeave } from './join.ts';
@@ -35,10 +36,18 @@ export function registerInbox(federation: Federation<FederationData>): void {
       return (await updatesMembership(ctx, a)) ? onMembershipUpdate(ctx, a) : onNewsNote(ctx, a);
     })
     .on(Delete, (ctx, a) => (a.objectId?.href === a.actorId?.href ? onDelete(ctx, a) : onNewsDelete(ctx, a)))
-    // An answer to one of our Joins (flow 2) or to one of our Follows (flow 6).
-    .on(Accept, async (ctx, a) => ((await answersOurJoin(ctx, a)) ? onMembershipAccept(ctx, a) : onAccept(ctx, a)))
-    .on(Reject, async (ctx, a) => ((await answersOurJoin(ctx, a)) ? onMembershipReject(ctx, a) : onReject(ctx, a)))
-    .on(TentativeAccept, onTentativeAccept)
+    // An answer to one of our Joins (flow 2), to one of our declarations (flows 3–5) or to one of our Follows (flow 6).
+    .on(Accept, async (ctx, a) => {
+      if (await answersOurJoin(ctx, a)) return onMembershipAccept(ctx, a);
+      return (await answersOurDeclaration(ctx, a)) ? onDeclarationAccept(ctx, a) : onAccept(ctx, a);
+    })
+    .on(Reject, async (ctx, a) => {
+      if (await answersOurJoin(ctx, a)) return onMembershipReject(ctx, a);
+      return (await answersOurDeclaration(ctx, a)) ? onDeclarationReject(ctx, a) : onReject(ctx, a);
+    })
+    .on(TentativeAccept, async (ctx, a) => ((await answersOurDeclaration(ctx, a)) ? onDeclarationTentativeAccept(ctx, a) : onTentativeAccept(ctx, a)))
+    // The association recorded one of our declarations (flow 4).
+    .on(Add, onDeclarationAdd)
     .on(Join, onJoin)
     .on(Leave, onLeave)
     .on(Remove, onRemove)
