@@ -115,6 +115,11 @@ export function remoteDeclarationService(deps: DeclarationDeps) {
   }
 
   return {
+    /** A declaration refused before anything was stored (its document broke a rule): `Reject` with the reason. */
+    async refuse(associationId: string, person: string, activityIri: string, remoteIri: string, reason: string): Promise<void> {
+      await inTransaction(db, (trx) => recordRefusal(trx, clock, associationId, person, activityIri, remoteIri, reason));
+    },
+
     /**
      * A Create or Update of a declaration addressed to the association: stored (or its
      * content replaced) like a local declaration by its author, or refused with a reason.

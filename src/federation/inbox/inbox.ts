@@ -10,6 +10,7 @@ import { getLogger } from '@logtape/logtape';
 import type { FederationData } from '../federation.ts';
 import { INSTANCE_ACTOR } from '../uris.ts';
 import { onDelete, onGoneActor, onUpdate } from './actor-lifecycle.ts';
+import { carriesDeclaration, declarationIdempotencyKey, deletesDeclaration, onDeclaration, onDeclarationDelete } from './declarations.ts';
 import { answersOurDeclaration, onDeclarationAccept, onDeclarationAdd, onDeclarationReject, onDeclarationTentativeAccept } from './declaration-answers.ts';
 import { onFlag } from './flag.ts';
 import { onFollow, onUndo } from './follow.ts';
@@ -24,8 +25,9 @@ export function registerInbox(federation: Federation<FederationData>): void {
   federation
     .setInboxListeners('/ap/actors/{identifier}/inbox', '/ap/inbox')
     .setSharedKeyDispatcher(() => ({ identifier: INSTANCE_ACTOR }))
-    // Across the shared and personal inboxes: one activity delivered to both runs once.
-    .withIdempotency('global')
+    // Across the shared and personal inboxes: one activity delivered to both runs once —
+    // except a declaration's Create/Update, answered again when sent again (flow 4).
+    .withIdempotency(declarationIdempotencyKey)
     .on(Follow, onFollow)
     .on(Undo, onUndo)
     .on(Flag, onFlag)
@@ -33,9 +35,14 @@ export function registerInbox(federation: Federation<FederationData>): void {
     // any other is about an object it published (news of a Group we follow).
     .on(Update, async (ctx, a) => {
       if (a.objectId?.href === a.actorId?.href) return onUpdate(ctx, a);
+      if (await carriesDeclaration(ctx, a)) return onDeclaration(ctx, a);
       return (await updatesMembership(ctx, a)) ? onMembershipUpdate(ctx, a) : onNewsNote(ctx, a);
     })
-    .on(Delete, (ctx, a) => (a.objectId?.href === a.actorId?.href ? onDelete(ctx, a) : onNewsDelete(ctx, a)))
+    .on(Delete, async (ctx, a) => {
+      if (a.objectId?.href === a.actorId?.href) return onDelete(ctx, a);
+      // A declaration received from a member's site (flow 5), else news of a Group we follow.
+      return (await deletesDeclaration(ctx, a)) ? onDeclarationDelete(ctx, a) : onNewsDelete(ctx, a);
+    })
     // An answer to one of our Joins (flow 2), to one of our declarations (flows 3–5) or to one of our Follows (flow 6).
     .on(Accept, async (ctx, a) => {
       if (await answersOurJoin(ctx, a)) return onMembershipAccept(ctx, a);
@@ -51,7 +58,7 @@ export function registerInbox(federation: Federation<FederationData>): void {
     .on(Join, onJoin)
     .on(Leave, onLeave)
     .on(Remove, onRemove)
-    .on(Create, onNewsNote)
+    .on(Create, async (ctx, a) => ((await carriesDeclaration(ctx, a)) ? onDeclaration(ctx, a) : onNewsNote(ctx, a)))
     .onUnverifiedActivity(onGoneActor)
     .onError((_ctx, error) => {
       logger.warn('Inbox activity dropped: {error}', { error: error.message });
