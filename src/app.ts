@@ -52,6 +52,7 @@ import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
 import { remoteMembershipRoutes } from './federation/remote-membership.routes.ts';
 import { remoteDeclarationRoutes } from './federation/declarations/send.routes.ts';
+import { remoteDeclarationJobs } from './federation/declarations/send.jobs.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
@@ -159,8 +160,16 @@ export function createApp(deps: AppDeps) {
   // Outbox events become deliveries after commit; raw JSON-LD goes through our own
   // delivery workers, beside the main worker so a dead remote site never delays emails.
   const outbox = outboxDispatchJobs({ db, clock, federationContext });
+  // Flow 4: our declarations still without a decision on other sites are sent again.
+  const declarationsSent = remoteDeclarationJobs({ db, clock, origin: config.origin });
   const jobs = withDeliveryWorkers(
-    jobRuntime({ db, clock, handlers: { ...notifications.handlers, ...imports.handlers, ...outbox.handlers }, onStart: () => notifications.scheduleDigest() }),
+    jobRuntime({
+      db, clock, handlers: { ...notifications.handlers, ...imports.handlers, ...outbox.handlers, ...declarationsSent.handlers },
+      onStart: async () => {
+        await notifications.scheduleDigest();
+        await declarationsSent.scheduleReconciliation();
+      },
+    }),
     { db, clock, origin: config.origin, allowPrivateAddresses: config.allowPrivateAddresses },
   );
 

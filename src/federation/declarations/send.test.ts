@@ -168,4 +168,15 @@ describe('declaring for an association of another site', () => {
     expect(creates.map((a) => a.id)).toEqual([view.activity, view.activity]);
     expect(creates[1]!.object).toEqual(sent.object);
   });
+
+  it('the hourly job scheduled at start runs the reconciliation', async () => {
+    const { view } = await declare();
+    expect(await t.db.selectFrom('jobs').select('id').where('queue', '=', 'declarations-reconcile').execute()).toHaveLength(1);
+    t.clock.advance(2 * 60 * 60 * 1000);
+    await drainFederation(t);
+    expect(group.received.filter((a) => a.type === 'Create').map((a) => a.id)).toEqual([view.activity, view.activity]);
+    // The next run is scheduled, an hour later.
+    const next = await t.db.selectFrom('jobs').select('run_at').where('queue', '=', 'declarations-reconcile').execute();
+    expect(next.map((j) => j.run_at)).toEqual([new Date((Math.floor(t.clock.now().getTime() / 3_600_000) + 1) * 3_600_000).toISOString()]);
+  });
 });
