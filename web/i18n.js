@@ -24,6 +24,8 @@ import followingFr from './i18n/domains/following.fr.js';
 import followingEn from './i18n/domains/following.en.js';
 import remoteMembershipsFr from './i18n/domains/remote-memberships.fr.js';
 import remoteMembershipsEn from './i18n/domains/remote-memberships.en.js';
+import remoteDeclarationsFr from './i18n/domains/remote-declarations.fr.js';
+import remoteDeclarationsEn from './i18n/domains/remote-declarations.en.js';
 
 const fr = { ...baseFr, ...associationsFr, ...membersFr, ...adminFr, ...declarationsFr, ...importsFr };
 const en = { ...baseEn, ...associationsEn, ...membersEn, ...adminEn, ...declarationsEn, ...importsEn };
@@ -37,6 +39,8 @@ Object.assign(en, followingEn);
 // Memberships across sites (issue 7).
 Object.assign(fr, remoteMembershipsFr);
 Object.assign(en, remoteMembershipsEn);
+Object.assign(fr, remoteDeclarationsFr);
+Object.assign(en, remoteDeclarationsEn);
 const dictionaries = { fr, en };
 
 /**

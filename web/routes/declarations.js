@@ -8,10 +8,12 @@ import { EditDeclarationPage } from '../pages/declarations/edit.js';
 import { AssociationDeclarationsPage } from '../pages/declarations/manage.js';
 import { CatalogPage } from '../pages/declarations/catalog.js';
 import { StatisticsPage } from '../pages/declarations/statistics.js';
+import { RemoteDeclarePage } from '../pages/declarations/remote-declare.js';
 
 export const declarationRoutes = {
   '/declarer': { page: DeclarePage },
   '/mes-benevolats': { page: MyDeclarationsPage },
+  '/declarer-ailleurs': { page: RemoteDeclarePage, auth: 'user' },
   '/declarations/:id/modifier': { page: EditDeclarationPage },
   '/associations/:handle/declarations': { page: AssociationDeclarationsPage, auth: 'user' },
   '/associations/:handle/categories': { page: CatalogPage, auth: 'user', props: { kind: 'category' } },

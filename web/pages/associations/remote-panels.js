@@ -32,7 +32,9 @@ function RemotePanel({ membership }) {
       </div>
     </div>
     <p class="assoc-status-row"><${RemoteMembershipStatus} membership=${membership} /></p>
-    <p class="panel-counts"><a href=${profile}>${t('following.see')}</a></p>
+    <p class="panel-counts"><a href=${profile}>${t('following.see')}</a>${membership.status === 'active'
+      ? html` · <a href=${`/declarer-ailleurs?association=${encodeURIComponent(membership.id)}`}>${t('remoteDecl.declare')}</a>`
+      : null}</p>
   </li>`;
 }
 

@@ -132,12 +132,13 @@ function Details({ form, catalog, today }) {
  * Props: `association` (full, with its time zone and the viewer's rights), `catalog`
  * ({ categories, levels, projects }), `choices` (associations the person may declare
  * in; a list shows when there are several) with `onAssociation(id)`, `declaration` to
- * edit one, `onSaved(declaration)`, `account` (for the author choice of managers).
+ * edit one, `onSaved(declaration)`, `account` (for the author choice of managers);
+ * `send(values, body)` records a new one elsewhere, with `aliases` (API field → form field).
  */
-export function DeclarationForm({ association, catalog, choices = [], onAssociation, declaration = null, onSaved, account, manager = false, submitLabel }) {
+export function DeclarationForm({ association, catalog, choices = [], onAssociation, declaration = null, onSaved, account, manager = false, submitLabel, send = null, aliases = {} }) {
   const editing = Boolean(declaration);
   const today = todayIn(association?.timeZone);
-  const form = useForm(initialValues(declaration, association?.id, association?.timeZone), { aliases: { durationMinutes: 'hours' } });
+  const form = useForm(initialValues(declaration, association?.id, association?.timeZone), { aliases: { durationMinutes: 'hours', ...aliases } });
   // One key per form shown: a double click or a resent request records one declaration.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const detailsWithValue = DETAIL_FIELDS.some((field) => form.values[field] && form.values[field] !== '');
@@ -194,7 +195,8 @@ export function DeclarationForm({ association, catalog, choices = [], onAssociat
       const author = manager ? authorBody(current.author) : undefined;
       if (author) body.author = author;
       body.idempotencyKey = idempotencyKey;
-      saved = await api.post(`/associations/${current.associationId}/declarations`, body);
+      // `send`: another destination (an association of another site, remote-declare.js).
+      saved = send ? await send(current, body) : await api.post(`/associations/${current.associationId}/declarations`, body);
     }
     rememberCategory(current.associationId, current.categoryId);
     onSaved(saved);

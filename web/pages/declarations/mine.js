@@ -11,6 +11,7 @@ import { Alert } from '../../components/Alert.js';
 import { SelectField } from '../../components/Field.js';
 import { apiFilters, DateRange, DeclarationList, readFilters, StatusFilter, useDeclarations, useNotice, writeFilters } from './list.js';
 import { ExportLinks, LoginFirst, useDeclarer } from './shared.js';
+import { RemoteDeclarationList } from './remote-declare.js';
 
 const NAMES = { associationId: 'association' };
 const EMPTY = { associationId: '', status: '', from: '', to: '', page: 1 };
@@ -68,5 +69,6 @@ export function MyDeclarationsPage({ account, query }) {
   return html`<section class="decl-page">
     <${PageTitle} title=${t('decl.mine.title')} />
     ${content}
+    ${declarer.kind === 'loading' ? null : html`<${RemoteDeclarationList} quiet />`}
   </section>`;
 }

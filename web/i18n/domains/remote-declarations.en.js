@@ -1,0 +1,22 @@
+// Words of volunteering records for associations of other sites (flows 3 to 5).
+export default {
+  'remoteDecl.title': 'Record volunteering for an association of another site',
+  'remoteDecl.lead': 'Your record leaves from this site for the association, which approves it on its own site; its answer comes back here.',
+  'remoteDecl.declare': 'Record volunteering',
+  'remoteDecl.none': 'You are not an active member of any association of another site.',
+  'remoteDecl.catalogError': 'The categories of this association could not be read. Try again later.',
+  'remoteDecl.stale': 'The association’s site does not answer: its categories are those read last time.',
+  'remoteDecl.sent': 'Recorded; it is on its way to the association.',
+  'remoteDecl.listTitle': 'My volunteering for associations of other sites',
+  'remoteDecl.empty': 'No volunteering recorded for an association of another site.',
+  'remoteDecl.status.unsent': 'Waiting to be sent',
+  'remoteDecl.status.pending': 'Awaiting approval',
+  'remoteDecl.status.validated': 'Approved',
+  'remoteDecl.status.validatedPart': 'Approved ({validated} of {declared}: {reason})',
+  'remoteDecl.status.rejected': 'Refused',
+  'remoteDecl.status.rejectedBecause': 'Refused: {reason}',
+  'remoteDecl.withdraw': 'Withdraw',
+  'remoteDecl.confirmWithdraw': 'Withdraw “{title}”? The association will be told.',
+  'remoteDecl.withdrawn': 'Record withdrawn.',
+  'remoteDecl.onSite': '{name} (on {host})',
+};

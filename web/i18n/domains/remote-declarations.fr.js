@@ -1,0 +1,22 @@
+// Mots des déclarations de bénévolat pour des associations d'autres sites (flux 3 à 5).
+export default {
+  'remoteDecl.title': 'Déclarer pour une association d’un autre site',
+  'remoteDecl.lead': 'Votre action part depuis ce site vers l’association, qui la valide chez elle ; sa réponse revient ici.',
+  'remoteDecl.declare': 'Déclarer une action',
+  'remoteDecl.none': 'Vous n’êtes membre actif d’aucune association d’un autre site.',
+  'remoteDecl.catalogError': 'Les catégories de cette association n’ont pas pu être lues. Réessayez plus tard.',
+  'remoteDecl.stale': 'Le site de l’association ne répond pas : ses catégories sont celles lues la dernière fois.',
+  'remoteDecl.sent': 'Action enregistrée ; elle part vers l’association.',
+  'remoteDecl.listTitle': 'Mes actions pour des associations d’autres sites',
+  'remoteDecl.empty': 'Aucune action déclarée pour une association d’un autre site.',
+  'remoteDecl.status.unsent': 'En attente d’envoi',
+  'remoteDecl.status.pending': 'En attente de validation',
+  'remoteDecl.status.validated': 'Validée',
+  'remoteDecl.status.validatedPart': 'Validée ({validated} sur {declared} : {reason})',
+  'remoteDecl.status.rejected': 'Refusée',
+  'remoteDecl.status.rejectedBecause': 'Refusée : {reason}',
+  'remoteDecl.withdraw': 'Retirer',
+  'remoteDecl.confirmWithdraw': 'Retirer « {title} » ? L’association en sera informée.',
+  'remoteDecl.withdrawn': 'Action retirée.',
+  'remoteDecl.onSite': '{name} (sur {host})',
+};
