@@ -26,4 +26,5 @@ export const publishers: Readonly<Record<string, Publisher>> = {
   ...membershipPublishers,
   ...membersNewsPublishers,
   ...remoteDeclarationPublishers,
+  ...declarationDecisionPublishers,
 };
