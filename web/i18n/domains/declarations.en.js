@@ -103,6 +103,7 @@ export default {
 
   'decl.item.project': 'project {name}',
   'decl.item.level': 'level {name}',
+  'decl.item.remote': 'declared from {site}',
   'decl.item.rejectedReason': 'Reason for rejection:',
   'decl.item.noReason': 'no reason given.',
   'decl.item.partial': 'Approved for {validated} of {declared} recorded.',

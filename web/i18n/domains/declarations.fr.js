@@ -103,6 +103,7 @@ export default {
 
   'decl.item.project': 'projet {name}',
   'decl.item.level': 'niveau {name}',
+  'decl.item.remote': 'déclarée depuis {site}',
   'decl.item.rejectedReason': 'Motif du refus :',
   'decl.item.noReason': 'aucun motif donné.',
   'decl.item.partial': 'Validée pour {validated} sur {declared} déclarées.',

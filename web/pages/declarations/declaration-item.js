@@ -18,7 +18,9 @@ export function editPath(declaration) {
 
 function Facts({ declaration, showAuthor, showAssociation }) {
   const facts = [
-    showAuthor ? authorName(declaration.author) : null,
+    // A member of another site: their handle there, and where it was declared (edited only there).
+    showAuthor ? (declaration.remote?.authorHandle ? `${authorName(declaration.author)} (@${declaration.remote.authorHandle})` : authorName(declaration.author)) : null,
+    declaration.remote ? t('decl.item.remote', { site: declaration.remote.site }) : null,
     showAssociation ? declaration.association?.name : null,
     formatPeriod(declaration.date, declaration.endDate),
     declaration.durationMinutes > 0 ? formatDuration(declaration.durationMinutes) : null,
