@@ -58,9 +58,10 @@ export function isAuthor(d: Pick<DeclarationRow, 'author_type' | 'author_account
 export function canOf(d: DeclarationRow & { moderate_declarations: number }, r: Rights): DeclarationView['can'] {
   const own = isAuthor(d, r) && r.active;
   const locked = d.status === 'validated' && d.moderate_declarations === 1;
-  // A declaration received from a member's site is theirs to change (there): managers decide, never edit.
+  // A declaration received from a member's site is theirs to change or withdraw (there):
+  // managers decide (validate or refuse, which their site learns), never edit nor delete.
   const remote = d.remote_iri !== null;
-  return { edit: (r.manages && !remote) || own, delete: r.manages || (own && !locked), validate: r.manages };
+  return { edit: (r.manages && !remote) || own, delete: (r.manages && !remote) || (own && !locked), validate: r.manages };
 }
 
 function authorOf(r: DeclarationViewRow): DeclarationView['author'] {

@@ -106,10 +106,11 @@ describe('declarations received from a member on another site', () => {
     expect(received('TentativeAccept')).toHaveLength(2);
 
     // The manager's list shows it, with the site and the author's handle; no edit button.
-    const list = (await (await manager.request('GET', `/api/v1/associations/${groupId}/declarations`)).json()) as { items: { id: string; remote: unknown; can: { edit: boolean; validate: boolean } }[] };
+    const list = (await (await manager.request('GET', `/api/v1/associations/${groupId}/declarations`)).json()) as { items: { id: string; remote: unknown; can: { edit: boolean; delete: boolean; validate: boolean } }[] };
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ remote: { site: new URL(peer.origin).host }, can: { edit: false, validate: true } });
+    expect(list.items[0]).toMatchObject({ remote: { site: new URL(peer.origin).host }, can: { edit: false, delete: false, validate: true } });
     expect((await manager.request('PATCH', `/api/v1/declarations/${row!.id}`, { title: 'Changé' })).status).toBe(403);
+    expect((await manager.request('DELETE', `/api/v1/declarations/${row!.id}`)).status).toBe(403);
   });
 
   it('a manager validates partially → Accept with a Validation that verifies, then Add; statistics and export count it', async () => {
