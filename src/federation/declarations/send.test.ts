@@ -53,7 +53,7 @@ afterEach(async () => {
   await t.database.close();
 });
 
-interface View { id: string; status: string; activity: string; validatedMinutes: number | null; reason: string | null; validation: JsonObject | null; category: { name: string } }
+interface View { id: string; title: string; status: string; activity: string; validatedMinutes: number | null; reason: string | null; validation: JsonObject | null; category: { name: string } }
 const body = (extra: Record<string, unknown> = {}) => ({
   association: group.actorId, date: '2026-11-20', durationMinutes: 120, distance: '3.5', title: 'Réparation du lavoir', description: 'Toiture',
   category: cat('categories', 1), project: cat('projects', 1), ...extra,
@@ -178,5 +178,23 @@ describe('declaring for an association of another site', () => {
     // The next run is scheduled, an hour later.
     const next = await t.db.selectFrom('jobs').select('run_at').where('queue', '=', 'declarations-reconcile').execute();
     expect(next.map((j) => j.run_at)).toEqual([new Date((Math.floor(t.clock.now().getTime() / 3_600_000) + 1) * 3_600_000).toISOString()]);
+  });
+
+  it('gives the association’s catalog for the form to an active member only; another account never sees one’s declarations', async () => {
+    const membership = (await t.db.selectFrom('remote_memberships').select('id').executeTakeFirstOrThrow()).id;
+    const res = await me.request('GET', `/api/v1/federation/memberships/${membership}/catalog`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      association: group.actorId, stale: false, categories: [{ iri: cat('categories', 1), name: 'Animation', defaultCategory: 'animation' }],
+      projects: [{ iri: cat('projects', 1), name: 'Lavoir' }], levels: [],
+    });
+    const other = await loggedIn(t, 'lea@exemple.fr');
+    expect((await other.request('GET', `/api/v1/federation/memberships/${membership}/catalog`)).status).toBe(404);
+    const { view } = await declare();
+    for (const [method, extra] of [['GET', undefined], ['PATCH', { title: 'Autre' }], ['DELETE', undefined]] as const) {
+      expect((await other.request(method, `/api/v1/federation/declarations/${view.id}`, extra)).status).toBe(404);
+    }
+    expect(await (await other.request('GET', '/api/v1/federation/declarations')).json()).toEqual({ items: [] });
+    expect((await read(view.id)).title).toBe('Réparation du lavoir');
   });
 });
