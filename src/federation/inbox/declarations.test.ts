@@ -191,4 +191,24 @@ describe('declarations received from a member on another site', () => {
     await settle();
     expect(received('Reject').at(-1)).toMatchObject({ object: `${peer.origin}/activities/d2`, summary: expect.stringContaining('validée') });
   });
+
+  it('not moderated: a validated one withdrawn → Remove from the records, and the statistics drop it', async () => {
+    await joined();
+    await create(await declaration());
+    const totals = async () => ((await (await manager.request('GET', `/api/v1/associations/${groupId}/statistics`)).json()) as { totals: { declarations: number; minutes: number } }).totals;
+    expect(await totals()).toMatchObject({ declarations: 1, minutes: 150 });
+    await post(peer, { id: `${peer.origin}/activities/d1`, type: 'Delete', object: { type: 'Tombstone', id: declarationIri() } });
+    expect(await rows()).toEqual([]);
+    expect(await totals()).toMatchObject({ declarations: 0, minutes: 0 });
+    await settle();
+    expect(peer.received.at(-1)).toMatchObject({ type: 'Remove', actor: groupIri, object: declarationIri(), target: `${groupIri}/records` });
+  });
+
+  it('a declaration dated in the future is refused with the field named in French', async () => {
+    await joined();
+    await create(await declaration({ date: daysAgo(-3) }));
+    expect(await rows()).toEqual([]);
+    await settle();
+    expect(received('Reject')[0]).toMatchObject({ summary: expect.stringContaining('date — dans le futur') });
+  });
 });
