@@ -34,7 +34,7 @@ import { admit, markSeen } from './guard.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
 
-const typesOf = (t: unknown): string[] => (Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : []);
+const stringsOf = (t: unknown): string[] => (Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : []);
 
 /** The JSON the sender posted (proofs as signed), else Fedify's serialisation of the activity. */
 async function rawOf(ctx: InboxContext<FederationData>, activity: Activity): Promise<JsonObject | null> {
@@ -51,7 +51,7 @@ async function rawOf(ctx: InboxContext<FederationData>, activity: Activity): Pro
 export async function carriesDeclaration(ctx: InboxContext<FederationData>, activity: Activity): Promise<boolean> {
   const raw = await rawOf(ctx, activity);
   const object = raw?.['object'];
-  return !!object && typeof object === 'object' && typesOf((object as JsonObject)['type']).includes('Declaration');
+  return !!object && typeof object === 'object' && stringsOf((object as JsonObject)['type']).includes('Declaration');
 }
 
 /**
@@ -99,7 +99,7 @@ export function refusalReason(problems: DocumentProblem[]): string {
 
 /** The association a declaration is addressed to (its `audience`), if it is one of ours. */
 async function associationOf(ctx: InboxContext<FederationData>, object: JsonObject): Promise<string | null> {
-  const audience = typesOf(object['audience'])[0] ?? typesOf(object['to'])[0];
+  const audience = stringsOf(object['audience'])[0] ?? stringsOf(object['to'])[0];
   if (!audience) return null;
   let parsed;
   try {
