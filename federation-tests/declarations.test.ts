@@ -107,4 +107,21 @@ describe('a volunteer on A declares for an association of B', () => {
     const stats = await marie.client.json<{ totals: { declarations: number; minutes: number } }>('GET', `/api/v1/associations/${club.id}/statistics`, undefined, 200);
     expect(stats.totals).toMatchObject({ declarations: 1, minutes: 120 });
   }, 180_000);
+
+  it("B down while declaring: « en attente d'envoi » on A, then received and pending on both sides once B is back", async () => {
+    await bed.b.stop();
+    try {
+      const late = await declare('Peinture de la coque', 90);
+      expect((await onA(late.id)).status).toBe('unsent');
+      await pollUntil(() => (bed.a.query<{ n: number }>("select count(*) as n from deliveries where status = 'failing'")[0]?.n ?? 0) >= 1, { what: 'a failed first attempt on A', timeoutMs: 60_000 });
+      expect((await onA(late.id)).status).toBe('unsent');
+      await bed.b.start();
+      // The delivery is retried with backoff: the first retry comes about a minute after the failure.
+      const seen = await pollUntil(async () => onB('Peinture de la coque'), { what: 'the late declaration on B', timeoutMs: 200_000 });
+      expect(seen).toMatchObject({ status: 'pending', durationMinutes: 90 });
+      await pollUntil(async () => ((await onA(late.id)).status === 'pending' ? true : undefined), { what: 'pending on A', timeoutMs: 60_000 });
+    } finally {
+      if (!bed.b.running) await bed.b.start();
+    }
+  }, 360_000);
 });
