@@ -9,6 +9,7 @@ import type { InboxContext, RequestContext, UnverifiedActivityReason } from '@fe
 import { Delete, isActor, type Activity, type Update } from '@fedify/vocab';
 import { getLogger } from '@logtape/logtape';
 import { z } from 'zod';
+import { eraseRemoteAccount } from '../../accounts/remote-account-erasure.ts';
 import type { FederationData } from '../federation.ts';
 import { iriOf, iriOrObject } from './follow.ts';
 import { admit, fetchRemote, markSeen } from './guard.ts';
@@ -37,6 +38,8 @@ export async function onDelete(ctx: InboxContext<FederationData>, del: Delete): 
   const admitted = await admit(ctx, del, ActorChangeJson);
   if (!admitted || iriOf(admitted.json.object) !== admitted.actorIri) return;
   const removed = await inboxRepository(ctx.data.db).forgetActor(admitted.actorIri);
+  // A member of one of our associations: their remote account is erased (flow 9).
+  await eraseRemoteAccount(ctx.data, admitted.actorIri);
   await markSeen(ctx, admitted, 'Delete');
   logger.info('Remote actor {actor} deleted: {removed} follow(s) removed', { actor: admitted.actorIri, removed });
 }
@@ -50,6 +53,7 @@ export async function onGoneActor(ctx: RequestContext<FederationData>, activity:
   keyOwner.hash = '';
   if (!actorIri || activity.objectId?.href !== actorIri || keyOwner.href !== actorIri) return;
   const removed = await inboxRepository(ctx.data.db).forgetActor(actorIri);
+  await eraseRemoteAccount(ctx.data, actorIri);
   logger.info('Remote actor {actor} gone (410): {removed} follow(s) removed', { actor: actorIri, removed });
   return new Response(null, { status: 202 });
 }

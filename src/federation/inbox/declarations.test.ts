@@ -6,7 +6,7 @@
  * again, refuse a third site's update, and count it in statistics and exports.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addProof, type JsonObject } from '../proof.ts';
+import { addProof, verifyProofs, type JsonObject } from '../proof.ts';
 import { drainFederation, type Browser, type TestApp } from '../../testing/test-app.ts';
 import { buildDeclarationDocument } from '../declarations/declaration-document.ts';
 import { readValidationDocument } from '../declarations/validation-document.ts';
@@ -210,5 +210,24 @@ describe('declarations received from a member on another site', () => {
     expect(await rows()).toEqual([]);
     await settle();
     expect(received('Reject')[0]).toMatchObject({ summary: expect.stringContaining('date — dans le futur') });
+  });
+
+  it('the member erased on their site (Delete{Person}): validated declarations stay under a pseudonym, proofs still verify; pending ones go', async () => {
+    await joined();
+    await setModerated(true);
+    await create(await declaration());
+    await create(await declaration({}, 2), `${peer.origin}/activities/c2`);
+    const kept = (await rows()).find((r) => r.remote_iri === declarationIri())!;
+    expect((await manager.request('POST', `/api/v1/declarations/${kept.id}/validation`, {})).status).toBe(200);
+    expect((await post(peer, { id: `${peer.actorId}#delete`, type: 'Delete', object: peer.actorId })).status).toBe(202);
+    const left = await rows();
+    expect(left.map((r) => r.remote_iri)).toEqual([declarationIri()]);
+    const view = (await (await manager.request('GET', `/api/v1/declarations/${kept.id}`)).json()) as { status: string; author: { displayName: string } };
+    expect(view).toMatchObject({ status: 'validated', author: { displayName: expect.stringMatching(/^Ancien membre n° \d+$/) } });
+    expect(await t.db.selectFrom('accounts').selectAll().where('remote_iri', '=', peer.actorId).execute()).toEqual([]);
+    const signers = await verifyProofs(JSON.parse(left[0]!.remote_document!) as JsonObject, async (vm) => (vm === `${peer.actorId}#ed25519-key` ? peer.ed25519.publicKey : null));
+    expect(signers).toEqual([`${peer.actorId}#ed25519-key`]);
+    const stats = (await (await manager.request('GET', `/api/v1/associations/${groupId}/statistics`)).json()) as { totals: { declarations: number; minutes: number } };
+    expect(stats.totals).toMatchObject({ declarations: 1, minutes: 150 });
   });
 });
