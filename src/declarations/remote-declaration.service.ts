@@ -29,6 +29,8 @@ export interface ReceivedDeclarationInput {
   activityIri: string;
   /** The signed JSON as received, in a canonical form (JCS): compared byte for byte, kept as evidence. */
   document: string;
+  /** The version's instant (`updated`, else `published`; toISOString()): an older version never replaces a newer one. */
+  versionAt: string;
   categoryId: string;
   projectId: string | null;
   levelId: string | null;
@@ -42,7 +44,19 @@ export interface ReceivedDeclarationInput {
 
 export type ReceiveOutcome =
   | { outcome: 'created' | 'updated' | 'unchanged'; declarationId: string; status: DeclarationStatus }
-  | { outcome: 'refused'; reason: string };
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'stale'; declarationId: string };
+
+/** `updated`, else `published`, of a stored document, as toISOString() writes it ('' when unreadable). */
+function versionOf(document: string | null): string {
+  try {
+    const json = JSON.parse(document ?? '{}') as { updated?: unknown; published?: unknown };
+    const ms = Date.parse(String(json.updated ?? json.published ?? ''));
+    return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+  } catch {
+    return '';
+  }
+}
 
 /** Plain French reasons of a refusal that needs the database (the member's site shows them as they are). */
 export const REFUSALS = {
@@ -153,6 +167,9 @@ export function remoteDeclarationService(deps: DeclarationDeps) {
           await recordRemoteDecision(trx, clock, existing.id);
           return { outcome: 'unchanged', declarationId: existing.id, status: existing.status };
         }
+        // An older version arriving late (a retry of a Create after its Update) changes nothing
+        // and is not answered: its author's site ignores answers naming superseded activities.
+        if (existing && input.versionAt < versionOf(existing.remote_document)) return { outcome: 'stale', declarationId: existing.id };
         const status: DeclarationStatus = moderated ? 'pending' : 'validated';
         let id: string;
         if (existing) {

@@ -155,11 +155,18 @@ describe('declarations received from a member on another site', () => {
     await settle();
     expect(received('Reject')).toEqual([expect.objectContaining({ object: `${peer.origin}/activities/c1`, summary: 'Pas une action de l’association' })]);
 
-    const edited = await declaration({ name: 'Atelier vélo (corrigé)' });
+    const edited = await declaration({ name: 'Atelier vélo (corrigé)', updated: new Date(t.clock.now().getTime() + 60_000).toISOString().replace(/\.000Z$/, 'Z') });
     expect((await post(peer, { id: `${peer.origin}/activities/u1`, type: 'Update', to: groupIri, object: edited })).status).toBe(202);
     expect((await rows())[0]).toMatchObject({ status: 'pending', title: 'Atelier vélo (corrigé)', rejection_reason: null, remote_activity_iri: `${peer.origin}/activities/u1` });
     await settle();
     expect(peer.received.at(-1)).toMatchObject({ type: 'TentativeAccept', object: `${peer.origin}/activities/u1` });
+
+    // The first version arriving late (a retry) does not undo the edit, and is not answered.
+    const answers = peer.received.length;
+    await create(await declaration());
+    expect((await rows())[0]).toMatchObject({ title: 'Atelier vélo (corrigé)', remote_activity_iri: `${peer.origin}/activities/u1` });
+    await settle();
+    expect(peer.received).toHaveLength(answers);
 
     // Eve's site rewrites Paul's declaration: dropped (only its author's origin speaks for it).
     const forged = await declaration({ name: 'Volé' });

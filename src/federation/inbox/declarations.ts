@@ -151,7 +151,7 @@ export async function onDeclaration(ctx: InboxContext<FederationData>, activity:
   }
   const d = read.value;
   const result = await service.receive(associationId, {
-    remoteIri: d.id, authorIri: d.authorIri, activityIri: admitted.id, document: serialize(d.document),
+    remoteIri: d.id, authorIri: d.authorIri, activityIri: admitted.id, document: serialize(d.document), versionAt: new Date(d.updated ?? d.published).toISOString(),
     categoryId: catalog.localId('categories', d.categoryIri)!,
     projectId: d.projectIri ? catalog.localId('projects', d.projectIri) : null,
     levelId: d.levelIri ? catalog.localId('levels', d.levelIri) : null,
