@@ -19,6 +19,7 @@ import { handleService } from '../handles/handle.service.ts';
 import { auditService, type Actor } from '../audit/audit.service.ts';
 import { releaseMembershipsForDeletion } from '../memberships/membership.service.ts';
 import { releaseDeclarationsForDeletion } from '../declarations/declaration.service.ts';
+import { recordAccountErasure } from './account-erasure-events.ts';
 import { emailTokenService } from './email-token.service.ts';
 import { hashPassword, isCommonPassword, timingDummyHash, verifyPassword } from './password.ts';
 import { apiTokenRepository, sessionRepository } from './session.repository.ts';
@@ -140,6 +141,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
       // First, so a last manager is refused (409 last_manager) before anything changes.
       await releaseMembershipsForDeletion(trx, clock, accountId, admin);
       await releaseDeclarationsForDeletion(trx, accountId, clock, admin);
+      await recordAccountErasure(trx, clock, accountId);
       const repo = accountRepository(trx);
       await repo.update(accountId, {
         email: null,

@@ -10,6 +10,7 @@ import type { Context } from '@fedify/fedify';
 import type { Selectable } from 'kysely';
 import type { OutboxEventsTable } from './federation.table.ts';
 import type { FederationData } from './federation.ts';
+import { accountDeletionPublishers } from './publish-account-deletion.ts';
 import { declarationDecisionPublishers } from './publish-declaration-decision.ts';
 import { membersNewsPublishers } from './publish-members-news.ts';
 import { membershipPublishers } from './publish-membership.ts';
@@ -27,4 +28,5 @@ export const publishers: Readonly<Record<string, Publisher>> = {
   ...membersNewsPublishers,
   ...remoteDeclarationPublishers,
   ...declarationDecisionPublishers,
+  ...accountDeletionPublishers,
 };
