@@ -86,6 +86,17 @@ describe('deleting an account tied to associations of other sites', () => {
     expect(group.received.slice(before)).toMatchObject([{ type: 'Delete', actor: personIri, object: personIri }]);
   });
 
+  it('a follower only (no membership) is told too', async () => {
+    const me = await loggedIn(t, 'lea@exemple.fr');
+    const personIri = `${t.config.origin}/ap/actors/${(await accountRow(t, 'lea@exemple.fr')).id}`;
+    expect((await me.request('POST', '/api/v1/federation/following', { actor: group.actorId })).status).toBeLessThan(300);
+    await drainFederation(t);
+    const before = group.received.length;
+    expect((await deleteMe(me)).status).toBe(204);
+    await drainFederation(t);
+    expect(group.received.slice(before)).toMatchObject([{ type: 'Delete', actor: personIri, object: personIri, to: [group.actorId] }]);
+  });
+
   it('an account with no tie to another site sends nothing and records no event', async () => {
     const me = await loggedIn(t, 'lea@exemple.fr');
     expect((await deleteMe(me)).status).toBe(204);
