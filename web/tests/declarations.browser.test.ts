@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { root, startStage, type Stage } from './browser-kit.ts';
+import { root, startStage, type Stage, apiCall as call } from './browser-kit.ts';
 
 const PASSWORD = 'le chat dort sur le canapé';
 const ASSOCIATION = 'Les Jardins partagés';
@@ -24,23 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => stage?.stop());
 
-/** A JSON API call from inside the page, with its session and CSRF token. */
-async function call(page: Page, method: string, path: string, body?: unknown): Promise<any> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json();
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
 
 /** A phone 360 px wide, logged in through the login page. */
 async function phone(email: string) {

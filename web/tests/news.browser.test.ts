@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStage, type Stage } from './browser-kit.ts';
+import { startStage, type Stage, apiCall as call } from './browser-kit.ts';
 
 const PASSWORD = 'le chat dort sur le canapé';
 const MANAGER = 'rose.gestion@exemple.fr';
@@ -22,23 +22,6 @@ beforeAll(async () => {
 afterAll(() => stage?.stop());
 
 
-/** A JSON API call from inside the page, with its session and CSRF token. */
-async function call(page: Page, method: string, path: string, body?: unknown): Promise<any> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json();
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
 
 describe('news, discovery and moderation', () => {
   it('a manager publishes public and members-only news, a visitor sees the public one, an admin blocks a site', async () => {
