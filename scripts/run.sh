@@ -32,4 +32,13 @@ if [ "$task" = "test" ] && ! command -v openssl >/dev/null; then
     exit 1
   fi
 fi
+if [ "$task" = "test" ] && ! command -v pdftoppm >/dev/null; then
+  # The attestation tests render a PDF page with poppler's pdftoppm.
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    apt-get install -y poppler-utils >/dev/null || { apt-get update >/dev/null && apt-get install -y poppler-utils >/dev/null; }
+  else
+    echo "The attestation tests need poppler-utils: sudo apt-get install -y poppler-utils" >&2
+    exit 1
+  fi
+fi
 exec npm run "$task" "$@"
