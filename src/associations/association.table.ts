@@ -1,5 +1,6 @@
 /** Row types of associations and what each association owns (categories, levels, logo). */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Territory } from '../valuation/valuation.table.ts';
 
 export type HasEmployees = 'yes' | 'no' | 'unknown';
 
@@ -27,6 +28,11 @@ export interface AssociationsTable {
   created_at: string;
   updated_at: string;
   approved_at: string | null;
+  /** Valuation (migration 2026-11-27T2000): the SMIC territory, suggested from the postal code;
+   * the RNA and SIREN numbers (optional). Optional on insert so older inserts still compile. */
+  territory: Generated<Territory>;
+  rna_number: ColumnType<string | null, string | null | undefined, string | null>;
+  siren: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AssociationLogosTable {

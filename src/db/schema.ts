@@ -31,6 +31,7 @@ import type {
   RemoteHostsTable,
 } from '../federation/federation.table.ts';
 import type { NewsTable } from '../news/news.table.ts';
+import type { AssociationRateItemsTable, AssociationRatesTable, SmicRatesTable } from '../valuation/valuation.table.ts';
 import type { DeliveriesTable } from '../federation/delivery/delivery.table.ts';
 import type { FollowingTable, RemoteNewsTable } from '../federation/following.table.ts';
 import type { RemoteMembershipsTable } from '../federation/remote-membership.table.ts';
@@ -44,6 +45,7 @@ import type {
   StatisticsMonthsTable,
   StatisticsTotalsTable,
 } from '../statistics/statistics.table.ts';
+import type { CecValidatorsTable } from '../cec/cec.table.ts';
 
 export interface Database {
   accounts: AccountsTable;
@@ -97,4 +99,8 @@ export interface Database {
   remote_declarations: RemoteDeclarationsTable;
   remote_catalogs: RemoteCatalogsTable;
   remote_catalog_items: RemoteCatalogItemsTable;
+  cec_validators: CecValidatorsTable;
+  smic_rates: SmicRatesTable;
+  association_rates: AssociationRatesTable;
+  association_rate_items: AssociationRateItemsTable;
 }

@@ -59,4 +59,11 @@ export interface ValidationsTable {
   reason: string | null;
   imported: number;
   superseded_at: string | null;
+  /** The frozen valuation (migration 2026-11-27T2000, src/valuation/): set by the valuation
+   * service right after the row is written; optional on insert so older inserts still compile. */
+  valued_at: ColumnType<string | null, string | null | undefined, string | null>;
+  valuation_method: ColumnType<string | null, string | null | undefined, string | null>;
+  valuation_rate_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  valuation_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  valuation_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
