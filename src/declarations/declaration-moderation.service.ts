@@ -16,6 +16,7 @@ import { declarationNotices, loadReadable, rightsOf, viewOf, type DeclarationDep
 import { declarationRepository, type DeclarationRow } from './declaration.repository.ts';
 import type { DeclarationView } from './declaration.view.ts';
 import { recordRemoteDecision } from './remote-declaration.service.ts';
+import { freezeValuation } from '../valuation/valuation.freeze.ts';
 
 export interface ValidationInput {
   validatedMinutes?: number | undefined;
@@ -43,6 +44,8 @@ export function moderationService(deps: DeclarationDeps) {
       validated_minutes: minutes, reason, imported: 0, superseded_at: null,
     });
     await repo.update(d.id, { status: 'validated', validation_id: id, rejection_reason: null, rejected_at: null, rejected_by: null, updated_at: now() });
+    // Its value in euros is frozen now, at the rate in force on the action's date (a re-validation re-freezes).
+    await freezeValuation(trx, id, now());
     await auditService(trx, clock).record(asker.actor, {
       associationId: association.id, action: 'declaration.validate', targetType: 'declaration', targetId: d.id,
       changes: {

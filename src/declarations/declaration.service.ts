@@ -24,6 +24,7 @@ import { declarationRepository, type DeclarationRow } from './declaration.reposi
 import { checkEffort, parseDistance } from './declaration.rules.ts';
 import type { AuthorType, DeclarationStatus } from './declaration.table.ts';
 import { canOf, isAuthor, type DeclarationView } from './declaration.view.ts';
+import { freezeValuation } from '../valuation/valuation.freeze.ts';
 
 export const AUTO_VALIDATION_LABEL = 'Validation automatique';
 
@@ -203,7 +204,11 @@ export function declarationService(deps: DeclarationDeps) {
           remote_iri: null, remote_document: null, remote_activity_iri: null,
         };
         await repo.insert(row);
-        if (status === 'validated') await repo.update(id, { validation_id: await autoValidate(trx, id, fields.duration_minutes) });
+        if (status === 'validated') {
+          const validationId = await autoValidate(trx, id, fields.duration_minutes);
+          await repo.update(id, { validation_id: validationId });
+          await freezeValuation(trx, validationId, now());
+        }
         await auditService(trx, clock).record(asker.actor, {
           associationId: association.id, action: 'declaration.create', targetType: 'declaration', targetId: id,
           changes: Object.fromEntries(Object.entries(audited(row)).map(([k, v]) => [k, [null, v]])),
@@ -270,6 +275,10 @@ export function declarationService(deps: DeclarationDeps) {
         }
         if (update.status && update.status !== before.status) changes.status = [before.status, update.status];
         await repo.update(id, update);
+        // Valued once the row holds its new fields: a new automatic validation, or a manager's
+        // edit of a validated declaration, which re-values it now (spec §B2).
+        const toValue = update.validation_id ?? (rights.manages && before.status === 'validated' ? before.validation_id : null);
+        if (toValue) await freezeValuation(trx, toValue, now());
         await auditService(trx, clock).record(asker.actor, { associationId: association.id, action: 'declaration.update', targetType: 'declaration', targetId: id, changes });
         const view = await viewOf(trx, id, rights);
         if (update.status === 'pending' && before.status !== 'pending') {

@@ -19,6 +19,7 @@ import { declarationNotices, type DeclarationDeps } from './declaration.access.t
 import { declarationRepository, type DeclarationRow } from './declaration.repository.ts';
 import { AUTO_VALIDATION_LABEL } from './declaration.service.ts';
 import type { DeclarationStatus } from './declaration.table.ts';
+import { freezeValuation } from '../valuation/valuation.freeze.ts';
 
 /** A declaration as the inbox read it, with the association's own row ids for its catalog IRIs. */
 export interface ReceivedDeclarationInput {
@@ -118,6 +119,7 @@ export function remoteDeclarationService(deps: DeclarationDeps) {
       id, declaration_id: declarationId, validated_by: null, validated_by_label: AUTO_VALIDATION_LABEL, validated_at: now(),
       validated_minutes: minutes, reason: null, imported: 0, superseded_at: null,
     });
+    await freezeValuation(trx, id, now());
     return id;
   }
 
