@@ -46,6 +46,7 @@ import type {
   StatisticsTotalsTable,
 } from '../statistics/statistics.table.ts';
 import type { CecValidatorsTable } from '../cec/cec.table.ts';
+import type { AttestationsTable } from '../attestations/attestation.table.ts';
 
 export interface Database {
   accounts: AccountsTable;
@@ -100,6 +101,7 @@ export interface Database {
   remote_catalogs: RemoteCatalogsTable;
   remote_catalog_items: RemoteCatalogItemsTable;
   cec_validators: CecValidatorsTable;
+  attestations: AttestationsTable;
   smic_rates: SmicRatesTable;
   association_rates: AssociationRatesTable;
   association_rate_items: AssociationRateItemsTable;
