@@ -25,6 +25,7 @@ import type { HasEmployees } from './association.table.ts';
 import { associationApprovedMail, associationToApproveMail } from './association.mails.ts';
 import { fieldsOf, toAssociationView, type AssociationFields, type AssociationView } from './association.view.ts';
 import { associationQueries } from './association-queries.service.ts';
+import { recordAssociationErasure } from './association-erasure-events.ts';
 import { nameKeyOf, searchKeyOf } from './association.keys.ts';
 
 const logger = getLogger(['benevalibre', 'associations']);
@@ -166,6 +167,8 @@ export function associationService(deps: AssociationServiceDeps) {
   async function remove(actor: Actor, row: AssociationRow): Promise<void> {
     await inTransaction(db, async (trx) => {
       await handleService(trx, clock).release('association', row.id);
+      // Its members and followers on other sites are told (Delete{Group}), read before the cascade.
+      await recordAssociationErasure(trx, clock, row.id);
       await associationRepository(trx).delete(row.id);
       // Recorded outside the association (null) so the trace outlives the cascade.
       await auditService(trx, clock).record(actor, {

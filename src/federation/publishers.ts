@@ -11,6 +11,7 @@ import type { Selectable } from 'kysely';
 import type { OutboxEventsTable } from './federation.table.ts';
 import type { FederationData } from './federation.ts';
 import { accountDeletionPublishers } from './publish-account-deletion.ts';
+import { associationDeletionPublishers } from './publish-association-deletion.ts';
 import { declarationDecisionPublishers } from './publish-declaration-decision.ts';
 import { membersNewsPublishers } from './publish-members-news.ts';
 import { membershipPublishers } from './publish-membership.ts';
@@ -29,4 +30,5 @@ export const publishers: Readonly<Record<string, Publisher>> = {
   ...remoteDeclarationPublishers,
   ...declarationDecisionPublishers,
   ...accountDeletionPublishers,
+  ...associationDeletionPublishers,
 };

@@ -26,6 +26,7 @@ const RemoteMembership = z
     status: z.enum(['pending', 'active', 'rejected', 'removed']).openapi({ description: 'pending until the association’s site answers (or a manager there decides)' }),
     reason: z.string().nullable().openapi({ description: 'Why the association refused' }),
     function: z.string().nullable().openapi({ description: 'governance | supervision, from the Membership' }),
+    associationDeletedAt: z.string().nullable().openapi({ description: 'When the association’s site said it was deleted (« association supprimée »): kept, nothing more is sent' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

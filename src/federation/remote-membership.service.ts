@@ -23,6 +23,8 @@ export interface RemoteMembershipView {
   status: RemoteMembershipStatus;
   reason: string | null;
   function: string | null;
+  /** When the association's site said it was deleted (« association supprimée »); the row is kept. */
+  associationDeletedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,7 +36,7 @@ export function remoteMembershipService(deps: { db: Db; clock: Clock; origin: st
   const now = () => deps.clock.now().toISOString();
   const toView = (row: RemoteMembershipRow): RemoteMembershipView => ({
     id: row.id, actor: row.group_iri, name: row.name ?? row.handle ?? new URL(row.group_iri).host, handle: row.handle, url: row.url,
-    status: row.status, reason: row.reason, function: row.function, createdAt: row.created_at, updatedAt: row.updated_at,
+    status: row.status, reason: row.reason, function: row.function, associationDeletedAt: row.association_deleted_at, createdAt: row.created_at, updatedAt: row.updated_at,
   });
 
   return {
@@ -54,7 +56,7 @@ export function remoteMembershipService(deps: { db: Db; clock: Clock; origin: st
       }
       const row: RemoteMembershipsTable = {
         id: newId(), account_id: accountId, group_iri: groupIri, status: 'pending', reason: null, function: null,
-        join_activity_iri: joinIri, membership: null, created_at: now(), updated_at: now(),
+        join_activity_iri: joinIri, membership: null, association_deleted_at: null, created_at: now(), updated_at: now(),
       };
       await repo.insert(row);
       return row;

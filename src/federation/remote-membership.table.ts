@@ -16,6 +16,8 @@ export interface RemoteMembershipsTable {
   join_activity_iri: string;
   /** The Membership document received (JSON), kept as sent. */
   membership: string | null;
+  /** When the association's site told us it was deleted (Delete of its Group): kept, read-only. */
+  association_deleted_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -6,6 +6,10 @@ export default {
     fr: 'Vous n’êtes pas membre actif de cette association : vous ne pouvez pas y déclarer d’action.',
     en: 'You are not an active member of this association: you cannot record volunteering for it.',
   },
+  remote_declaration_association_deleted: {
+    fr: 'Cette association a été supprimée sur son site : ses déclarations sont gardées telles quelles et ne peuvent plus changer.',
+    en: 'This association was deleted on its site: its records are kept as they are and can no longer change.',
+  },
   remote_declaration_not_found: {
     fr: 'Cette action de bénévolat n’existe pas, ou a été retirée.',
     en: 'This volunteering record does not exist, or was withdrawn.',

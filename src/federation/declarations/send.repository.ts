@@ -45,15 +45,14 @@ export function remoteDeclarationRepository(db: Db) {
       const rows = await q.orderBy('d.date', 'desc').orderBy('d.id', 'desc').execute();
       return rows.map((r) => ({ ...r, undelivered: Number(r.undelivered ?? 0) }));
     },
-    async isActiveMember(accountId: string, groupIri: string): Promise<boolean> {
-      const row = await db
+    /** The account's membership there: its state, and whether the association was deleted. */
+    async membership(accountId: string, groupIri: string): Promise<{ status: string; association_deleted_at: string | null } | undefined> {
+      return db
         .selectFrom('remote_memberships')
-        .select('id')
+        .select(['status', 'association_deleted_at'])
         .where('account_id', '=', accountId)
         .where('group_iri', '=', groupIri)
-        .where('status', '=', 'active')
         .executeTakeFirst();
-      return row !== undefined;
     },
     /** Copies without a decision whose activity was queued before `sentBefore` and not re-sent since `resentBefore`. */
     async undecided(sentBefore: string, resentBefore: string, limit: number): Promise<RemoteDeclarationRow[]> {

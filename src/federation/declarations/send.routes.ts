@@ -38,6 +38,7 @@ const RemoteDeclaration = z
     reason: z.string().nullable().openapi({ description: 'Why refused, or why partly validated' }),
     activity: z.string().nullable().openapi({ description: 'The id of the Create/Update the association answers' }),
     validation: z.unknown().openapi({ description: 'The signed Validation received (the volunteer’s evidence), or null' }),
+    associationDeletedAt: z.string().nullable().openapi({ description: 'When the association’s site said it was deleted (« association supprimée »): kept, read-only' }),
     createdAt: z.string(), updatedAt: z.string(),
   })
   .openapi('RemoteDeclaration');
@@ -90,6 +91,7 @@ export function remoteDeclarationRoutes(deps: DomainDeps & { federationContext: 
       const accountId = currentAuth(c).account.id;
       const membership = await remoteMembershipService(deps).get(accountId, c.req.valid('param').id);
       if (membership.status !== 'active') throw new AppError('not_found', 'remote_membership_not_found');
+      if (membership.association_deleted_at) throw fieldError('association', 'remote_declaration_association_deleted');
       throttle(deps.limiter, [[`lookup:${accountId}`, LOOKUP_LIMIT]]);
       const { groupIri, ...catalog } = await catalogOf(membership.group_iri);
       return c.json({ association: groupIri, ...catalog }, 200);

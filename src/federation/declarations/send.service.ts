@@ -64,6 +64,8 @@ export interface RemoteDeclarationView {
   activity: string | null;
   /** The signed Validation received, when validated: the volunteer's evidence. */
   validation: unknown;
+  /** When the association's site told us it was deleted: the copy is kept, read-only (« association supprimée »). */
+  associationDeletedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -88,6 +90,7 @@ export function remoteDeclarationService(deps: { db: Db; clock: Clock; origin: s
     status: r.status === 'pending' && r.undelivered > 0 ? 'unsent' : r.status,
     validatedMinutes: r.validated_minutes, reason: r.reason, activity: r.activity_iri,
     validation: r.validation ? (JSON.parse(r.validation) as unknown) : null,
+    associationDeletedAt: r.association_deleted_at,
     createdAt: r.created_at, updatedAt: r.updated_at,
   });
 
@@ -117,10 +120,11 @@ export function remoteDeclarationService(deps: { db: Db; clock: Clock; origin: s
     };
   }
 
+  /** An active member of an association that still exists there (a deleted one's copies are read-only). */
   async function mustBeMember(accountId: string, groupIri: string): Promise<void> {
-    if (!(await remoteDeclarationRepository(deps.db).isActiveMember(accountId, groupIri))) {
-      throw new AppError('validation', 'validation_failed', { fields: [{ field: 'association', code: 'remote_declaration_not_member' }] });
-    }
+    const membership = await remoteDeclarationRepository(deps.db).membership(accountId, groupIri);
+    const code = membership?.association_deleted_at ? 'remote_declaration_association_deleted' : membership?.status === 'active' ? null : 'remote_declaration_not_member';
+    if (code) throw new AppError('validation', 'validation_failed', { fields: [{ field: 'association', code }] });
   }
 
   async function own(accountId: string, id: string): Promise<RemoteDeclarationRow> {
@@ -168,6 +172,7 @@ export function remoteDeclarationService(deps: { db: Db; clock: Clock; origin: s
     /** An edit (also after a decision: it awaits a new one) → a new `Update{Declaration}` id. */
     async update(accountId: string, id: string, patch: RemoteDeclarationPatch, catalog: Catalog): Promise<RemoteDeclarationView> {
       const before = await own(accountId, id);
+      if (before.association_deleted_at) throw new AppError('validation', 'validation_failed', { fields: [{ field: 'association', code: 'remote_declaration_association_deleted' }] });
       await mustBeMember(accountId, before.group_iri);
       const values = checked(
         {

@@ -15,6 +15,7 @@ import { iriOf, iriOrObject } from './follow.ts';
 import { admit, fetchRemote, markSeen } from './guard.ts';
 import { inboxRepository } from './inbox.repository.ts';
 import { saveRemoteActor } from '../remote-actors.ts';
+import { markRemoteAssociationDeleted } from '../remote-association-deletion.ts';
 
 const logger = getLogger(['benevalibre', 'federation', 'inbox']);
 
@@ -37,7 +38,9 @@ export async function onUpdate(ctx: InboxContext<FederationData>, update: Update
 export async function onDelete(ctx: InboxContext<FederationData>, del: Delete): Promise<void> {
   const admitted = await admit(ctx, del, ActorChangeJson);
   if (!admitted || iriOf(admitted.json.object) !== admitted.actorIri) return;
-  const removed = await inboxRepository(ctx.data.db).forgetActor(admitted.actorIri);
+  // An association our accounts were members of or declared to: kept, marked deleted, with its name.
+  const kept = await markRemoteAssociationDeleted(ctx.data.db, ctx.data.clock, admitted.actorIri);
+  const removed = kept ? 0 : await inboxRepository(ctx.data.db).forgetActor(admitted.actorIri);
   // A member of one of our associations: their remote account is erased (flow 9).
   await eraseRemoteAccount(ctx.data, admitted.actorIri);
   await markSeen(ctx, admitted, 'Delete');
