@@ -16,6 +16,7 @@ import moderationMessages from '../moderation/moderation.messages.ts';
 import followingMessages from '../federation/following.messages.ts';
 import remoteMembershipMessages from '../federation/remote-membership.messages.ts';
 import remoteDeclarationMessages from '../federation/declarations/send.messages.ts';
+import valuationMessages from '../valuation/valuation.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -121,6 +122,7 @@ export const messages = {
   ...followingMessages,
   ...remoteMembershipMessages,
   ...remoteDeclarationMessages,
+  ...valuationMessages,
 };
 
 export type MessageKey = keyof typeof messages;
