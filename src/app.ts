@@ -47,6 +47,7 @@ import { federationMiddleware } from './federation/mount.ts';
 import { catalogObjectRoutes } from './federation/catalog-objects.routes.ts';
 import { jwksRoutes } from './federation/jwks.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
+import { cecRoutes } from './cec/cec.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
@@ -189,6 +190,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', notificationRoutes(domainDeps));
   api.route('/', importRoutes(domainDeps));
   api.route('/', newsRoutes(domainDeps));
+  api.route('/', cecRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', lookupRoutes({ ...domainDeps, federationContext }));

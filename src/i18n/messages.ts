@@ -17,6 +17,7 @@ import followingMessages from '../federation/following.messages.ts';
 import remoteMembershipMessages from '../federation/remote-membership.messages.ts';
 import remoteDeclarationMessages from '../federation/declarations/send.messages.ts';
 import valuationMessages from '../valuation/valuation.messages.ts';
+import cecMessages from '../cec/cec.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -123,6 +124,7 @@ export const messages = {
   ...remoteMembershipMessages,
   ...remoteDeclarationMessages,
   ...valuationMessages,
+  ...cecMessages,
 };
 
 export type MessageKey = keyof typeof messages;
