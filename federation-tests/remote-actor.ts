@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { generateCryptoKeyPair, signObject, signRequest, verifyRequest, type HttpMessageSignaturesSpec, type KeyCache } from '@fedify/fedify';
 import { CryptographicKey, Endpoints, Follow, Multikey, Person, Undo } from '@fedify/vocab';
 import { getDocumentLoader } from '@fedify/vocab-runtime';
+import { addProof, type JsonObject } from '../src/federation/proof.ts';
 import type { Bed } from './harness.ts';
 import { portFor } from './harness.ts';
 
@@ -199,6 +200,11 @@ export class RemoteActor {
     const original = await Follow.fromJsonLd(follow, { documentLoader });
     const undo = new Undo({ id: new URL(this.newId()), actor: new URL(this.id), object: original });
     return (await undo.toJsonLd({ format: 'compact' })) as Json;
+  }
+
+  /** A copy of `document` with a FEP-8b32 proof (eddsa-jcs-2022) by our Ed25519 key, `#multikey-2` — what an instance signs its records with. */
+  async prove(document: JsonObject): Promise<Json> {
+    return addProof(document, this.ed25519.privateKey, { verificationMethod: `${this.id}#multikey-2`, created: new Date() });
   }
 
   /** Activities received of one type (e.g. 'Create'), in arrival order. */
