@@ -18,6 +18,7 @@ import remoteMembershipMessages from '../federation/remote-membership.messages.t
 import remoteDeclarationMessages from '../federation/declarations/send.messages.ts';
 import valuationMessages from '../valuation/valuation.messages.ts';
 import cecMessages from '../cec/cec.messages.ts';
+import attestationMessages from '../attestations/attestation.messages.ts';
 
 const baseMessages = {
   // problems (title)
@@ -125,6 +126,7 @@ export const messages = {
   ...remoteDeclarationMessages,
   ...valuationMessages,
   ...cecMessages,
+  ...attestationMessages,
 };
 
 export type MessageKey = keyof typeof messages;
