@@ -14,6 +14,7 @@ export function actorRepository(db: Db) {
         .select([
           'associations.id', 'associations.handle', 'associations.name', 'associations.description', 'associations.website',
           'associations.created_at', 'associations.updated_at', 'associations.approved_at', 'associations.is_active',
+          'associations.rna_number', 'associations.siren',
           'activity_fields.name_fr as activity_field', 'association_logos.mime as logo_mime',
           'association_logos.updated_at as logo_updated_at',
         ])

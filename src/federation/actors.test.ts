@@ -4,6 +4,7 @@ import type { TestApp } from '../testing/test-app.ts';
 import { federationTestApp, getJson, publicAssociation } from './federation.fixtures.ts';
 import { actorKeyPairs } from './keys.ts';
 import { PROTOCOL_VERSION } from './nodeinfo.ts';
+import { remoteIdentifiers } from '../cec/remote-identifiers.ts';
 
 let t: TestApp;
 let fixture: Awaited<ReturnType<typeof publicAssociation>>;
@@ -69,8 +70,17 @@ describe('actor documents', () => {
       inbox: `${iri}/inbox`,
     });
     expect(body.attachment).toContainEqual({ type: 'PropertyValue', name: 'Type', value: 'Association' });
+    expect(body.attachment).not.toContainEqual(expect.objectContaining({ name: 'RNA' }));
     expect(body.streams).toEqual(['members', 'records', 'categories', 'projects', 'levels'].map((s) => `${iri}/${s}`));
     expectBothKeys(body, iri);
+  });
+
+  it('publishes the RNA and SIREN numbers as PropertyValues, which a member’s site reads back (CEC summary)', async () => {
+    await t.db.updateTable('associations').set({ rna_number: 'W212001234', siren: '732829320' }).where('id', '=', fixture.association.id).execute();
+    const { body } = await getJson(t, `/ap/actors/${fixture.association.id}`);
+    expect(body.attachment).toContainEqual({ type: 'PropertyValue', name: 'RNA', value: 'W212001234' });
+    expect(body.attachment).toContainEqual({ type: 'PropertyValue', name: 'SIREN', value: '732829320' });
+    expect(remoteIdentifiers(JSON.stringify(body))).toEqual({ rna: 'W212001234', siren: '732829320' });
   });
 
   it('serves an account as a Person with its public name only', async () => {

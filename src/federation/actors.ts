@@ -12,6 +12,7 @@
 import type { Context, Federation } from '@fedify/fedify';
 import { Application, Endpoints, Group, Image, Person, PropertyValue, type Actor } from '@fedify/vocab';
 import { actorKeyPairs } from './keys.ts';
+import { RNA_PROPERTY, SIREN_PROPERTY } from '../cec/remote-identifiers.ts';
 import { actorRepository } from './actor.repository.ts';
 import type { FederationData } from './federation.ts';
 import { INSTANCE_ACTOR, accountPage, actorUris, associationPage, textToHtml } from './uris.ts';
@@ -125,6 +126,9 @@ async function toActor(ctx: Context<FederationData>, identifier: string, state: 
     const attachments = [new PropertyValue(ASSOCIATION_MARKER)];
     if (a.activity_field) attachments.push(new PropertyValue({ name: "Domaine d'activité", value: a.activity_field }));
     if (a.website) attachments.push(new PropertyValue({ name: 'Site web', value: websiteHtml(a.website) }));
+    // Public registry numbers, so a member's own site can prepare their CEC summary (src/cec/remote-identifiers.ts).
+    if (a.rna_number) attachments.push(new PropertyValue({ name: RNA_PROPERTY, value: a.rna_number }));
+    if (a.siren) attachments.push(new PropertyValue({ name: SIREN_PROPERTY, value: a.siren }));
     return new Group({
       ...live,
       preferredUsername: a.handle,
