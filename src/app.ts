@@ -57,6 +57,7 @@ import { remoteDeclarationJobs } from './federation/declarations/send.jobs.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
+import { valuationRoutes } from './valuation/valuation.routes.ts';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -193,6 +194,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', cecRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
+  api.route('/', valuationRoutes(domainDeps));
   api.route('/', lookupRoutes({ ...domainDeps, federationContext }));
   api.route('/', followingRoutes({ ...domainDeps, federationContext }));
   api.route('/', remoteMembershipRoutes({ ...domainDeps, federationContext }));
