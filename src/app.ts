@@ -46,8 +46,10 @@ import { buildFederation, federationData, federationQueue } from './federation/f
 import { federationMiddleware } from './federation/mount.ts';
 import { catalogObjectRoutes } from './federation/catalog-objects.routes.ts';
 import { jwksRoutes } from './federation/jwks.routes.ts';
+import { validationObjectRoutes } from './federation/validation-objects.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { cecRoutes } from './cec/cec.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
@@ -123,6 +125,8 @@ export function createApp(deps: AppDeps) {
   app.use(federationMiddleware(federation, fedData));
   app.route('/', catalogObjectRoutes(fedData)); // raw JSON-LD Fedify's classes cannot carry
   app.route('/', jwksRoutes(fedData));
+  // A Validation's id: its signed document, for the declaration's site and the association only.
+  app.route('/', validationObjectRoutes(fedData, (request) => federation.createContext(request, fedData)));
 
   app.get('/health', async (c) => {
     const ok = await pingDatabase(db);
@@ -192,6 +196,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', importRoutes(domainDeps));
   api.route('/', newsRoutes(domainDeps));
   api.route('/', cecRoutes(domainDeps));
+  api.route('/', privacyRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', valuationRoutes(domainDeps));
