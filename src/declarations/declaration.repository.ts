@@ -27,6 +27,12 @@ export interface DeclarationViewRow extends DeclarationRow {
   v_validated_by: string | null;
   v_validated_by_label: string | null;
   v_reason: string | null;
+  /** The frozen valuation (src/valuation/). */
+  v_valued_at: string | null;
+  v_valuation_method: string | null;
+  v_valuation_rate_cents: number | null;
+  v_valuation_cents: number | null;
+  v_valuation_reason: string | null;
 }
 
 /** The filters both declaration lists (and their exports) share; all optional, combined with AND. */
@@ -99,6 +105,11 @@ function withView(q: SelectQueryBuilder<Database, 'declarations', object>) {
       'validations.validated_by as v_validated_by',
       'validations.validated_by_label as v_validated_by_label',
       'validations.reason as v_reason',
+      'validations.valued_at as v_valued_at',
+      'validations.valuation_method as v_valuation_method',
+      'validations.valuation_rate_cents as v_valuation_rate_cents',
+      'validations.valuation_cents as v_valuation_cents',
+      'validations.valuation_reason as v_valuation_reason',
     ]);
 }
 

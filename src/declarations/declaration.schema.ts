@@ -76,6 +76,14 @@ export const RejectionBody = z.object({ reason: z.string().trim().min(1).max(REA
 export const BulkValidationBody = z.object({ ids: z.array(id).min(1).max(200) }).openapi('DeclarationBulkValidationBody');
 
 const ref = z.object({ id: z.string(), name: z.string() });
+/** A validation's frozen value (src/valuation/): valued, not valued with the reason, or not yet valued. */
+const ValidationValue = z.object({
+  status: z.enum(['valued', 'not_valued', 'not_yet_valued']),
+  cents: z.number().int().nullable(),
+  rateCents: z.number().int().nullable(),
+  method: z.string().nullable(),
+  reason: z.string().nullable().openapi({ description: 'not_valued: no_rate | no_smic | no_level | level_without_rate | category_without_rate' }),
+});
 
 export const Declaration = z
   .object({
@@ -101,6 +109,7 @@ export const Declaration = z
         validatedAt: z.string(),
         validatedBy: z.object({ id: z.string().nullable(), label: z.string() }),
         reason: z.string().nullable(),
+        value: ValidationValue.optional().openapi({ description: 'Its value in euros, frozen when validated: shown to those who manage declarations only' }),
       })
       .nullable(),
     createdAt: z.string(),

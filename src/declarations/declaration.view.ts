@@ -26,12 +26,28 @@ export interface DeclarationView {
     validatedAt: string;
     validatedBy: { id: string | null; label: string };
     reason: string | null;
+    /** The frozen value in euros, for those who manage declarations only. */
+    value?: ValidationValue;
   } | null;
   createdAt: string;
   updatedAt: string;
   can: { edit: boolean; delete: boolean; validate: boolean };
   /** Declared from a member's site (flows 3–5): that site, and the author's handle there. */
   remote: { site: string; authorHandle: string | null } | null;
+}
+
+/** A validation's frozen value: valued, « non valorisée » with the reason, or validated before valuation existed. */
+export interface ValidationValue {
+  status: 'valued' | 'not_valued' | 'not_yet_valued';
+  cents: number | null;
+  rateCents: number | null;
+  method: string | null;
+  reason: string | null;
+}
+
+function valueOf(r: DeclarationViewRow): ValidationValue {
+  const status = r.v_valued_at === null ? 'not_yet_valued' : r.v_valuation_cents === null ? 'not_valued' : 'valued';
+  return { status, cents: r.v_valuation_cents, rateCents: r.v_valuation_rate_cents, method: r.v_valuation_method, reason: r.v_valuation_reason };
 }
 
 /** The viewer's position toward one declaration's association. */
@@ -101,6 +117,7 @@ export function toDeclarationView(r: DeclarationViewRow, rights: Rights): Declar
             validatedAt: r.v_validated_at,
             validatedBy: { id: r.v_validated_by, label: r.v_validated_by_label ?? '' },
             reason: r.v_reason,
+            ...(rights.manages ? { value: valueOf(r) } : {}),
           }
         : null,
     createdAt: r.created_at,

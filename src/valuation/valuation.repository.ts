@@ -100,6 +100,13 @@ export function valuationRepository(db: Db) {
       return new Set(rows.map((r) => r.id));
     },
 
+    /** Names of the association's levels and categories, by id (to name per-level and per-category rates). */
+    async targetNames(associationId: string): Promise<Map<string, string>> {
+      const levels = await db.selectFrom('levels').select(['id', 'name']).where('association_id', '=', associationId).execute();
+      const categories = await db.selectFrom('categories').select(['id', 'name']).where('association_id', '=', associationId).execute();
+      return new Map([...levels, ...categories].map((r) => [r.id, r.name]));
+    },
+
     // Association settings -----------------------------------------------------------------
     settings(associationId: string) {
       return db.selectFrom('associations').select(['id', 'name', 'postal_code', 'territory', 'rna_number', 'siren']).where('id', '=', associationId).executeTakeFirstOrThrow();

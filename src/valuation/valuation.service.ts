@@ -221,7 +221,7 @@ export function valuationService(deps: { db: Db; clock: Clock }) {
       const period = periodOf(q, clock.now().toISOString().slice(0, 10));
       const repo = valuationRepository(db);
       const s = await repo.settings(association.id);
-      const summary = summarize(await repo.summaryRows(association.id, period.from, period.to), await repo.rates(association.id), period);
+      const summary = summarize(await repo.summaryRows(association.id, period.from, period.to), await repo.rates(association.id), period, await repo.targetNames(association.id));
       return { ...summary, association: { id: association.id, name: association.name, handle: association.handle, rnaNumber: s.rna_number, siren: s.siren, territory: s.territory } };
     },
 

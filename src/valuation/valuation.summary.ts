@@ -30,7 +30,7 @@ export interface RateStatement {
   method: RateMethod;
   coefficient: string | null;
   rateCents: number | null;
-  items: { targetId: string; rateCents: number }[];
+  items: { targetId: string; name: string | null; rateCents: number }[];
 }
 
 export interface Summary {
@@ -62,7 +62,7 @@ export const coefficientText = (t: number | null): string | null =>
   t === null ? null : `${Math.floor(t / 1000)},${String(t % 1000).padStart(3, '0')}`.replace(/,?0+$/, '') || '0';
 
 /** Rates whose span [effective_from, next one's start) meets [from, to]. `rates` newest first. */
-export function ratesOver(rates: RateWithItems[], from: string, to: string): RateStatement[] {
+export function ratesOver(rates: RateWithItems[], from: string, to: string, names: ReadonlyMap<string, string> = new Map()): RateStatement[] {
   const ascending = [...rates].sort((a, b) => a.effective_from.localeCompare(b.effective_from));
   const out: RateStatement[] = [];
   ascending.forEach((r, i) => {
@@ -71,7 +71,7 @@ export function ratesOver(rates: RateWithItems[], from: string, to: string): Rat
     out.push({
       effectiveFrom: r.effective_from, effectiveTo: next ? previousDay(next) : null, method: r.method,
       coefficient: r.method === 'smic_charged' ? coefficientText(r.coefficient_thousandths) : null,
-      rateCents: r.method === 'custom' ? r.rate_cents : null, items: r.items.map((x) => ({ targetId: x.target_id, rateCents: x.rate_cents })),
+      rateCents: r.method === 'custom' ? r.rate_cents : null, items: r.items.map((x) => ({ targetId: x.target_id, name: names.get(x.target_id) ?? null, rateCents: x.rate_cents })),
     });
   });
   return out;
@@ -83,7 +83,7 @@ function previousDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function summarize(rows: SummaryRow[], rates: RateWithItems[], period: { from: string; to: string }): Summary {
+export function summarize(rows: SummaryRow[], rates: RateWithItems[], period: { from: string; to: string }, names: ReadonlyMap<string, string> = new Map()): Summary {
   const categories = new Map<string, SummaryLine>();
   const projects = new Map<string, SummaryLine>();
   const notValued = new Map<string, NotValuedLine>();
@@ -117,7 +117,7 @@ export function summarize(rows: SummaryRow[], rates: RateWithItems[], period: { 
     byProject,
     notValued: [...notValued.values()],
     methodsUsed: [...methods.entries()].sort((a, b) => b[1] - a[1]).map(([m]) => m),
-    rates: ratesOver(rates, period.from, period.to),
+    rates: ratesOver(rates, period.from, period.to, names),
     entry: {
       debit: { account: '864', label: 'Personnel bénévole', cents: totals.cents },
       credit: { account: '875', label: 'Bénévolat', cents: totals.cents },
