@@ -50,7 +50,6 @@ import { validationObjectRoutes } from './federation/validation-objects.routes.t
 import { newsRoutes } from './news/news.routes.ts';
 import { cecRoutes } from './cec/cec.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
-import { passportRoutes } from './passport/passport.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
@@ -60,7 +59,6 @@ import { remoteDeclarationJobs } from './federation/declarations/send.jobs.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
-import { attestationRoutes } from './attestations/attestation.routes.ts';
 import { valuationRoutes } from './valuation/valuation.routes.ts';
 
 export interface AppDeps {
@@ -199,7 +197,6 @@ export function createApp(deps: AppDeps) {
   api.route('/', newsRoutes(domainDeps));
   api.route('/', cecRoutes(domainDeps));
   api.route('/', privacyRoutes(domainDeps));
-  api.route('/', passportRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', valuationRoutes(domainDeps));
@@ -207,7 +204,6 @@ export function createApp(deps: AppDeps) {
   api.route('/', followingRoutes({ ...domainDeps, federationContext }));
   api.route('/', remoteMembershipRoutes({ ...domainDeps, federationContext }));
   api.route('/', remoteDeclarationRoutes({ ...domainDeps, federationContext }));
-  api.route('/', attestationRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>
