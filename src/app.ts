@@ -50,6 +50,7 @@ import { validationObjectRoutes } from './federation/validation-objects.routes.t
 import { newsRoutes } from './news/news.routes.ts';
 import { cecRoutes } from './cec/cec.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
+import { passportRoutes } from './passport/passport.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
@@ -197,6 +198,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', newsRoutes(domainDeps));
   api.route('/', cecRoutes(domainDeps));
   api.route('/', privacyRoutes(domainDeps));
+  api.route('/', passportRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', valuationRoutes(domainDeps));
