@@ -12,6 +12,7 @@ import { account, declare, world, moderate, type World } from '../declarations/t
 import { errorOn, PASSWORD, problemOf, type Browser } from '../testing/test-app.ts';
 import type { DeclarationView } from '../declarations/declaration.view.ts';
 import type { Summary } from './valuation.summary.ts';
+import { pdfText, renderPage } from '../testing/pdf-render.ts';
 
 const api = (w: World, path: string) => `/api/v1/associations/${w.a.id}/valuation${path}`;
 
@@ -228,7 +229,15 @@ describe('exports', () => {
     const pdf = await w.manager.browser.request('GET', `${api(w, '/summary/export')}?year=2026&format=pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf');
-    const head = new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5));
-    expect(head).toBe('%PDF-');
+    const file = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(file.slice(0, 5))).toBe('%PDF-');
+    // Rendered by poppler: not blank, and the French figures printed as text.
+    expect((await renderPage(file, { png: 'test-artifacts/valuation-summary.png' })).inkRatio).toBeGreaterThan(0.01);
+    const words = (await pdfText(file)).replace(/[\u202f\u00a0]/g, ' ');
+    expect(words).toContain('864 Personnel bénévole');
+    expect(words).toContain('875 Bénévolat');
+    expect(words).toContain('9,02 €');
+    expect(words).toContain('0 h 45');
+    expect(words).toContain('SMIC horaire brut');
   });
 });
