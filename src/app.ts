@@ -46,11 +46,9 @@ import { buildFederation, federationData, federationQueue } from './federation/f
 import { federationMiddleware } from './federation/mount.ts';
 import { catalogObjectRoutes } from './federation/catalog-objects.routes.ts';
 import { jwksRoutes } from './federation/jwks.routes.ts';
-import { validationObjectRoutes } from './federation/validation-objects.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { cecRoutes } from './cec/cec.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
-import { passportRoutes } from './passport/passport.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
@@ -60,6 +58,7 @@ import { remoteDeclarationJobs } from './federation/declarations/send.jobs.ts';
 import { outboxDispatchJobs } from './federation/outbox-dispatch.ts';
 import { withDeliveryWorkers } from './federation/delivery/runtime.ts';
 import { deliveriesRoutes } from './federation/delivery/deliveries.routes.ts';
+import { attestationRoutes } from './attestations/attestation.routes.ts';
 import { valuationRoutes } from './valuation/valuation.routes.ts';
 
 export interface AppDeps {
@@ -126,8 +125,6 @@ export function createApp(deps: AppDeps) {
   app.use(federationMiddleware(federation, fedData));
   app.route('/', catalogObjectRoutes(fedData)); // raw JSON-LD Fedify's classes cannot carry
   app.route('/', jwksRoutes(fedData));
-  // A Validation's id: its signed document, for the declaration's site and the association only.
-  app.route('/', validationObjectRoutes(fedData, (request) => federation.createContext(request, fedData)));
 
   app.get('/health', async (c) => {
     const ok = await pingDatabase(db);
@@ -198,7 +195,6 @@ export function createApp(deps: AppDeps) {
   api.route('/', newsRoutes(domainDeps));
   api.route('/', cecRoutes(domainDeps));
   api.route('/', privacyRoutes(domainDeps));
-  api.route('/', passportRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', valuationRoutes(domainDeps));
@@ -206,6 +202,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', followingRoutes({ ...domainDeps, federationContext }));
   api.route('/', remoteMembershipRoutes({ ...domainDeps, federationContext }));
   api.route('/', remoteDeclarationRoutes({ ...domainDeps, federationContext }));
+  api.route('/', attestationRoutes({ ...domainDeps, federationContext }));
   app.route('/api/v1', api);
 
   const openApiDocument = () =>
