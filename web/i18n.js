@@ -41,6 +41,11 @@ Object.assign(fr, remoteMembershipsFr);
 Object.assign(en, remoteMembershipsEn);
 Object.assign(fr, remoteDeclarationsFr);
 Object.assign(en, remoteDeclarationsEn);
+// Valuation (issue 8).
+import valuationFr from './i18n/domains/valuation.fr.js';
+import valuationEn from './i18n/domains/valuation.en.js';
+Object.assign(fr, valuationFr);
+Object.assign(en, valuationEn);
 const dictionaries = { fr, en };
 
 /**

@@ -27,6 +27,7 @@ import { adminRoutes } from './routes/admin.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { newsRoutes } from './routes/news.js';
 import { importRoutes } from './routes/imports.js';
+import { valuationRoutes } from './routes/valuation.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
 // "guest" = pointless once logged in (login, registration).
@@ -53,6 +54,7 @@ const routes = {
   ...declarationRoutes,
   ...newsRoutes,
   ...importRoutes,
+  ...valuationRoutes,
 };
 
 // Patterns with parameters, compiled once: '/associations/:handle' → /^\/associations\/([^/]+)$/.

@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS = [
   { path: '/admin/signalements', key: 'admin.nav.reports' },
   { path: '/admin/domaines-bloques', key: 'admin.nav.blocked' },
   { path: '/admin/livraisons', key: 'admin.nav.deliveries' },
+  { path: '/admin/smic', key: 'val.smic.title' },
 ];
 
 /** `children` is only rendered for administrators, so its requests are never refused. */

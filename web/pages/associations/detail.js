@@ -58,6 +58,7 @@ function ManageLinks({ association }) {
   if (permissions.manageDeclarations || permissions.listMembers || manager) {
     links.push(['/statistiques', t('decl.links.statistics'), t('decl.links.statisticsText')]);
   }
+  if (permissions.manageDeclarations || manager) links.push(['/valorisation', t('val.link'), t('val.linkText')]);
   if (permissions.manageCategories || manager) links.push(['/categories', t('decl.links.categories'), t('decl.links.categoriesText')]);
   if (permissions.manageLevels || manager) links.push(['/niveaux', t('decl.links.levels'), t('decl.links.levelsText')]);
   if (permissions.manageProjects || manager) links.push(['/projets', t('decl.links.projects'), t('decl.links.projectsText')]);

@@ -10,6 +10,7 @@ import { Alert } from '../../components/Alert.js';
 import { Confirm } from '../members/common.js';
 import { approveWhole, PartialPanel, RejectPanel } from './moderation.js';
 import { authorName, DeclarationStatus, formatDuration, formatKm, formatPeriod } from './format.js';
+import { ValidationValue } from '../valuation/format.js';
 
 export function editPath(declaration) {
   const back = window.location.pathname + window.location.search;
@@ -134,6 +135,7 @@ export function DeclarationItem({ declaration, mode, open, setOpen, onChanged, o
         <div><${DeclarationStatus} status=${declaration.status} /></div>
         <${Facts} declaration=${declaration} showAuthor=${manage} showAssociation=${!manage} />
         <${Reason} declaration=${declaration} />
+        ${manage ? html`<${ValidationValue} declaration=${declaration} />` : null}
         ${declaration.description ? html`<p class="decl-description">${declaration.description}</p>` : null}
       </div>
     </div>
