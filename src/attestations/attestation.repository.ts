@@ -95,6 +95,24 @@ export function attestationRepository(db: Db) {
       ];
     },
 
+    /** Accounts with validated hours in one of our associations (whom managers may issue one for). */
+    async peopleWithHours(associationId: string) {
+      return db
+        .selectFrom('declarations as d')
+        .innerJoin('validations as v', 'v.id', 'd.validation_id')
+        .innerJoin('accounts as a', 'a.id', 'd.author_account_id')
+        .select((eb) => [
+          'a.id as account_id', 'a.first_name', 'a.last_name', 'a.pseudo', 'a.former_member_number',
+          eb.fn.min('d.date').as('first_date'), eb.fn.max('d.date').as('last_date'), eb.fn.sum<number>('v.validated_minutes').as('minutes'),
+        ])
+        .where('d.association_id', '=', associationId)
+        .where('d.author_type', '=', 'account')
+        .where('d.status', '=', 'validated')
+        .where('a.deleted_at', 'is', null)
+        .groupBy('a.id')
+        .execute();
+    },
+
     async insert(row: AttestationsTable): Promise<void> {
       await db.insertInto('attestations').values(row).execute();
     },

@@ -17,7 +17,7 @@ import { AssociationParam } from '../memberships/membership.schema.ts';
 import { askerOf, moreProblems } from '../memberships/route-helpers.ts';
 import { attestationKeySources } from './attestation.keys.ts';
 import {
-  Attestation, AttestationList, AttestationParam, Available, IssueBody, RequestBody, RevokeBody, Verification, VerifyBody, VerifyQuery,
+  Attestation, AttestationList, AttestationParam, Available, IssueBody, People, RequestBody, RevokeBody, Verification, VerifyBody, VerifyQuery,
 } from './attestation.schema.ts';
 import { attestationService } from './attestation.service.ts';
 import { verificationService, type VerificationView } from './attestation.verify.ts';
@@ -122,6 +122,14 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
       request: { params: AssociationParam }, responses: { 200: json(AttestationList, 'Newest first'), ...errors },
     }),
     async (c) => c.json({ items: await attestations.ofAssociation(askerOf(c), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/associations/{id}/attestations/people', tags, summary: 'People with validated hours in the association, whom managers may issue one for (manage declarations)',
+      request: { params: AssociationParam }, responses: { 200: json(People, 'By name'), ...errors },
+    }),
+    async (c) => c.json({ items: await attestations.people(askerOf(c), c.req.valid('param').id) }, 200),
   );
 
   app.openapi(

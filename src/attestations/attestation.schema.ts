@@ -81,3 +81,7 @@ export const VerifyBody = z
     jws: z.string().max(900_000).optional().openapi({ description: 'The compact JWS (the .jws file’s content)' }),
   })
   .openapi('AttestationVerifyBody');
+
+export const People = z
+  .object({ items: z.array(z.object({ accountId: z.string(), name: z.string(), firstDate: z.string(), lastDate: z.string(), totalMinutes: z.number().int() })) })
+  .openapi('AttestationPeople');

@@ -64,6 +64,14 @@ export interface AvailableView {
   totalMinutes: number;
 }
 
+export interface PersonView {
+  accountId: string;
+  name: string;
+  firstDate: string;
+  lastDate: string;
+  totalMinutes: number;
+}
+
 export const verifierUrl = (origin: string) => `${origin}/verifier`;
 
 export function toAttestationView(r: AttestationRow, origin: string): AttestationView {
@@ -226,6 +234,16 @@ export function attestationService(deps: AttestationDeps) {
       const { association, standing } = await accessTo(db, asker, ref);
       requirePermission(standing, 'manage_declarations');
       return (await repo.ofAssociation(association.id)).map((r) => toAttestationView(r, origin));
+    },
+
+    /** Whom the managers may issue one for: people with validated hours here, by name. */
+    async people(asker: Asker, ref: string): Promise<PersonView[]> {
+      const { association, standing } = await accessTo(db, asker, ref);
+      requirePermission(standing, 'manage_declarations');
+      const rows = await repo.peopleWithHours(association.id);
+      return rows
+        .map((r) => ({ accountId: r.account_id, name: personName(r), firstDate: r.first_date, lastDate: r.last_date, totalMinutes: Number(r.minutes) }))
+        .sort((x, y) => x.name.localeCompare(y.name, 'fr'));
     },
 
     async get(asker: Asker, id: string): Promise<AttestationView> {

@@ -139,6 +139,9 @@ describe('attestations', () => {
     expect((await w.volunteer.browser.request('POST', issueUrl, { accountId: w.volunteer.id, from: '2026-01-01', to: '2026-12-31' })).status).toBe(403);
     expect((await w.volunteer.browser.request('GET', issueUrl)).status).toBe(403);
 
+    const people = (await (await w.manager.browser.request('GET', `${issueUrl}/people`)).json()) as { items: unknown[] };
+    expect(people.items).toEqual([{ accountId: w.volunteer.id, name: 'Bob Bénévole', firstDate: '2025-12-31', lastDate: '2026-03-05', totalMinutes: 960 }]);
+    expect((await w.volunteer.browser.request('GET', `${issueUrl}/people`)).status).toBe(403);
     const res = await w.manager.browser.request('POST', issueUrl, { accountId: w.volunteer.id, from: '2026-01-01', to: '2026-01-31' });
     expect(res.status).toBe(201);
     const a = (await res.json()) as AttestationView;
