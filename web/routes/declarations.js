@@ -9,11 +9,13 @@ import { AssociationDeclarationsPage } from '../pages/declarations/manage.js';
 import { CatalogPage } from '../pages/declarations/catalog.js';
 import { StatisticsPage } from '../pages/declarations/statistics.js';
 import { RemoteDeclarePage } from '../pages/declarations/remote-declare.js';
+import { RemoteEditPage } from '../pages/declarations/remote-edit.js';
 
 export const declarationRoutes = {
   '/declarer': { page: DeclarePage },
   '/mes-benevolats': { page: MyDeclarationsPage },
   '/declarer-ailleurs': { page: RemoteDeclarePage, auth: 'user' },
+  '/declarer-ailleurs/:id/modifier': { page: RemoteEditPage, auth: 'user' },
   '/declarations/:id/modifier': { page: EditDeclarationPage },
   '/associations/:handle/declarations': { page: AssociationDeclarationsPage, auth: 'user' },
   '/associations/:handle/categories': { page: CatalogPage, auth: 'user', props: { kind: 'category' } },

@@ -19,4 +19,13 @@ export default {
   'remoteDecl.confirmWithdraw': 'Withdraw “{title}”? The association will be told.',
   'remoteDecl.withdrawn': 'Record withdrawn.',
   'remoteDecl.onSite': '{name} (on {host})',
+  'remoteDecl.associationDeleted': 'Association deleted',
+  'remoteDecl.associationDeletedHint': 'The association was deleted on its site: this record stays here as it is, with its signed validation, and can no longer change.',
+  'remoteDecl.edit': 'Edit',
+  'remoteDecl.editTitle': 'Edit a record for an association of another site',
+  'remoteDecl.editNote': 'Once edited, the record goes back to the association and awaits its new decision.',
+  'remoteDecl.editSubmit': 'Save and send again',
+  'remoteDecl.editSaved': 'Change saved; it is on its way to the association.',
+  'remoteDecl.editCancel': 'Go back without changing',
+  'remoteDecl.notFound': 'This record does not exist, or was withdrawn.',
 };

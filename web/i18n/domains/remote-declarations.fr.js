@@ -19,4 +19,13 @@ export default {
   'remoteDecl.confirmWithdraw': 'Retirer « {title} » ? L’association en sera informée.',
   'remoteDecl.withdrawn': 'Action retirée.',
   'remoteDecl.onSite': '{name} (sur {host})',
+  'remoteDecl.associationDeleted': 'Association supprimée',
+  'remoteDecl.associationDeletedHint': 'L’association a été supprimée sur son site : cette action reste enregistrée ici telle quelle, avec sa validation signée, et ne peut plus changer.',
+  'remoteDecl.edit': 'Modifier',
+  'remoteDecl.editTitle': 'Modifier une action pour une association d’un autre site',
+  'remoteDecl.editNote': 'Une fois modifiée, l’action repart vers l’association et attend sa nouvelle décision.',
+  'remoteDecl.editSubmit': 'Enregistrer et renvoyer',
+  'remoteDecl.editSaved': 'Modification enregistrée ; elle part vers l’association.',
+  'remoteDecl.editCancel': 'Revenir sans modifier',
+  'remoteDecl.notFound': 'Cette action n’existe pas, ou a été retirée.',
 };

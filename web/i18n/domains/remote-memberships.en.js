@@ -20,4 +20,6 @@ export default {
   'remoteMembership.forget': 'Remove from the list',
   'members.remote': 'Registered on {host}',
   'members.refuseReason': 'Reason for refusing, sent to the person',
+  'remoteMembership.associationDeleted': 'Association deleted on its site',
+  'remoteMembership.associationDeletedHint': 'Your records for it stay here, with their validations.',
 };

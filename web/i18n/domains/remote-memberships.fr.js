@@ -20,4 +20,6 @@ export default {
   'remoteMembership.forget': 'Retirer de la liste',
   'members.remote': 'Inscrit·e sur {host}',
   'members.refuseReason': 'Motif du refus, transmis à la personne',
+  'remoteMembership.associationDeleted': 'Association supprimée sur son site',
+  'remoteMembership.associationDeletedHint': 'Vos actions déclarées pour elle restent enregistrées ici, avec leurs validations.',
 };

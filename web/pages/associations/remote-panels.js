@@ -1,6 +1,7 @@
 // The dashboard's associations of other sites, beside the local ones: one panel each,
 // with its site, the state of the membership in words (« En attente de validation »,
-// « Refusée : motif » …) and a link to its page there. Nothing shown when there are none.
+// « Refusée : motif » …) and a link to its page there; one deleted on its site says so
+// (« Association supprimée sur son site ») and keeps no link. Nothing shown when there are none.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
@@ -18,6 +19,7 @@ const hostOf = (iri) => {
 };
 
 function RemotePanel({ membership }) {
+  if (membership.associationDeletedAt) return html`<${DeletedPanel} membership=${membership} />`;
   const page = membership.url && /^https?:\/\//.test(membership.url) ? membership.url : null;
   const profile = `/rejoindre?association=${encodeURIComponent(membership.actor)}`;
   return html`<li class="card assoc-panel">
@@ -33,8 +35,23 @@ function RemotePanel({ membership }) {
     </div>
     <p class="assoc-status-row"><${RemoteMembershipStatus} membership=${membership} /></p>
     <p class="panel-counts"><a href=${profile}>${t('following.see')}</a>${membership.status === 'active'
-      ? html` · <a href=${`/declarer-ailleurs?association=${encodeURIComponent(membership.id)}`}>${t('remoteDecl.declare')}</a>`
+      ? html` · <a href=${`/declarer?association=${encodeURIComponent(`remote:${membership.id}`)}`}>${t('remoteDecl.declare')}</a>`
       : null}</p>
+  </li>`;
+}
+
+/** An association deleted on its site: its name, the state in words, what stays here. */
+function DeletedPanel({ membership }) {
+  return html`<li class="card assoc-panel">
+    <div class="assoc-panel-head">
+      <span class="assoc-logo assoc-logo-initials avatar-c0" aria-hidden="true">${associationInitials(membership.name)}</span>
+      <div>
+        <h3 class="assoc-card-title">${membership.name}</h3>
+        <p class="muted assoc-card-line">${t('remoteMembership.onSite', { host: hostOf(membership.actor) })}</p>
+      </div>
+    </div>
+    <p class="assoc-status-row"><span class="status status-off">${t('remoteMembership.associationDeleted')}</span></p>
+    <p class="hint">${t('remoteMembership.associationDeletedHint')}</p>
   </li>`;
 }
 

@@ -133,9 +133,10 @@ function Details({ form, catalog, today }) {
  * ({ categories, levels, projects }), `choices` (associations the person may declare
  * in; a list shows when there are several) with `onAssociation(id)`, `declaration` to
  * edit one, `onSaved(declaration)`, `account` (for the author choice of managers);
- * `send(values, body)` records a new one elsewhere, with `aliases` (API field → form field).
+ * `send(values, body)` records a new one elsewhere and `update(values, body)` saves an edit
+ * elsewhere (an association of another site), with `aliases` (API field → form field).
  */
-export function DeclarationForm({ association, catalog, choices = [], onAssociation, declaration = null, onSaved, account, manager = false, submitLabel, send = null, aliases = {} }) {
+export function DeclarationForm({ association, catalog, choices = [], onAssociation, declaration = null, onSaved, account, manager = false, submitLabel, send = null, update = null, aliases = {} }) {
   const editing = Boolean(declaration);
   const today = todayIn(association?.timeZone);
   const form = useForm(initialValues(declaration, association?.id, association?.timeZone), { aliases: { durationMinutes: 'hours', ...aliases } });
@@ -185,7 +186,7 @@ export function DeclarationForm({ association, catalog, choices = [], onAssociat
         description,
         distanceKm: km || null,
       });
-      saved = await api.patch(`/declarations/${declaration.id}`, body);
+      saved = update ? await update(current, body) : await api.patch(`/declarations/${declaration.id}`, body);
     } else {
       if (current.projectId) body.projectId = current.projectId;
       if (current.levelId) body.levelId = current.levelId;

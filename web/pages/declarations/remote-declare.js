@@ -3,8 +3,11 @@
 // with that association's categories, projects and levels read from its site through
 // our API, posted to /federation/declarations; below, one's declarations there with
 // their state in words (« En attente d'envoi », « Validée (2 h sur 3 h : motif) » …).
-// RemoteDeclarationList also shows on /mes-benevolats.
-import { useEffect, useState } from 'preact/hooks';
+// RemoteDeclarationList also shows on /mes-benevolats. The main « Déclarer du bénévolat »
+// page (/declarer) offers these associations beside the local ones through
+// useRemoteChoices, useRemoteCatalog and remoteSend; a declaration of an association
+// deleted on its site stays listed, marked « Association supprimée », read-only.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
 import { api, problemMessage } from '../../api.js';
@@ -15,10 +18,10 @@ import { formatDuration, formatKm, formatPeriod } from './format.js';
 import { LoginFirst } from './shared.js';
 
 // The API's field names → the form's.
-const ALIASES = { association: 'associationId', category: 'categoryId', project: 'projectId', level: 'levelId', distance: 'distanceKm' };
+export const ALIASES = { association: 'associationId', category: 'categoryId', project: 'projectId', level: 'levelId', distance: 'distanceKm' };
 const STATUS_KIND = { unsent: 'waiting', pending: 'waiting', validated: 'ok', rejected: 'bad' };
 
-const hostOf = (iri) => {
+export const hostOf = (iri) => {
   try {
     return new URL(iri).host;
   } catch {
@@ -79,17 +82,22 @@ export function RemoteDeclarationList({ quiet = false, refresh = 0 }) {
                   <span class=${`status status-${STATUS_KIND[d.status] || 'off'} decl-status`}>
                     <span class="decl-status-icon" aria-hidden="true"></span>${remoteStatusText(d)}
                   </span>
+                  ${d.associationDeletedAt ? html` <span class="status status-off decl-status">${t('remoteDecl.associationDeleted')}</span>` : null}
                 </p>
-                <p class="actions">
-                  <button type="button" class="button button-quiet" onClick=${() => withdraw(d)}>${t('remoteDecl.withdraw')}</button>
-                </p>
+                ${d.associationDeletedAt
+                  ? html`<p class="hint">${t('remoteDecl.associationDeletedHint')}</p>`
+                  : html`<p class="actions">
+                      <a class="button button-secondary" href=${`/declarer-ailleurs/${encodeURIComponent(d.id)}/modifier`}>${t('remoteDecl.edit')}</a>
+                      <button type="button" class="button button-quiet" onClick=${() => withdraw(d)}>${t('remoteDecl.withdraw')}</button>
+                    </p>`}
               </li>`,
             )}
           </ul>`}
   </section>`;
 }
 
-function useRemoteCatalog(membershipId) {
+/** An association of another site's categories, projects and levels, as the form wants them (ids are IRIs). */
+export function useRemoteCatalog(membershipId) {
   const [state, setState] = useState(null);
   useEffect(() => {
     if (!membershipId) return undefined;
@@ -144,6 +152,65 @@ function RemoteForm({ memberships, query, onSaved }) {
   </div>`;
 }
 
+/**
+ * The associations of other sites one may declare for (active, not deleted there), as
+ * choices of the main declaration form: ids `remote:{membershipId}`, names with the site.
+ */
+export function useRemoteChoices(account) {
+  const [state, setState] = useState({ loading: Boolean(account), choices: [] });
+  useEffect(() => {
+    if (!account) return setState({ loading: false, choices: [] });
+    let alive = true;
+    api
+      .get('/federation/memberships')
+      .then((data) => {
+        const usable = (data.items || []).filter((m) => m.status === 'active' && !m.associationDeletedAt);
+        if (alive) setState({ loading: false, choices: usable.map((m) => ({ id: `remote:${m.id}`, name: `${m.name} (${hostOf(m.actor)})`, membership: m })) });
+      })
+      // Other sites are a bonus here: the local associations still show.
+      .catch(() => alive && setState({ loading: false, choices: [] }));
+    return () => {
+      alive = false;
+    };
+  }, [account?.id]);
+  return state;
+}
+
+/** The body of POST /federation/declarations from the form's values (body: the form's API body). */
+function remoteBody(body) {
+  return {
+    title: body.title, date: body.date, durationMinutes: body.durationMinutes, category: body.categoryId,
+    ...(body.projectId !== undefined ? { project: body.projectId } : {}), ...(body.levelId !== undefined ? { level: body.levelId } : {}),
+    ...(body.endDate !== undefined ? { endDate: body.endDate } : {}), ...(body.description !== undefined ? { description: body.description } : {}),
+    ...(body.distanceKm !== undefined ? { distance: body.distanceKm } : {}),
+  };
+}
+
+/** The form's `send` for a chosen association of another site. */
+export const remoteSend = (membership) => (_current, body) => api.post('/federation/declarations', { association: membership.actor, ...remoteBody(body) });
+
+/** The form's `update` for one's declaration there (null empties an optional value). */
+export const remoteUpdate = (id) => (_current, body) => api.patch(`/federation/declarations/${encodeURIComponent(id)}`, remoteBody(body));
+
+/** After declaring for an association of another site: what happens next, in words. */
+export function RemoteConfirmation({ declaration, onAgain, back }) {
+  const ref = useRef(null);
+  useEffect(() => ref.current?.focus(), []);
+  const facts = [formatPeriod(declaration.date, declaration.endDate), declaration.durationMinutes > 0 ? formatDuration(declaration.durationMinutes) : null,
+    formatKm(declaration.distanceKm), declaration.category?.name].filter(Boolean);
+  return html`<div class="card card-success decl-done">
+    <h2 ref=${ref} tabindex="-1">${t('decl.done.title')}</h2>
+    <p class="decl-done-title"><strong>${declaration.title}</strong></p>
+    <p class="item-meta">${facts.join(' · ')}</p>
+    <p>${t('remoteDecl.onSite', { name: declaration.association.name, host: hostOf(declaration.association.actor) })}</p>
+    <p>${t('remoteDecl.sent')}</p>
+    <div class="actions">
+      <button type="button" class="button button-primary" onClick=${onAgain}>${t('decl.done.again')}</button>
+      <a class="button button-secondary" href=${back}>${back === '/mes-benevolats' ? t('decl.done.mine') : t('decl.done.back')}</a>
+    </div>
+  </div>`;
+}
+
 export function RemoteDeclarePage({ account, query }) {
   const [memberships, setMemberships] = useState(null);
   const [error, setError] = useState(null);
@@ -152,7 +219,7 @@ export function RemoteDeclarePage({ account, query }) {
     if (!account) return;
     api
       .get('/federation/memberships')
-      .then((data) => setMemberships((data.items || []).filter((m) => m.status === 'active')))
+      .then((data) => setMemberships((data.items || []).filter((m) => m.status === 'active' && !m.associationDeletedAt)))
       .catch((e) => setError(problemMessage(e)));
   }, [account]);
   if (!account) return html`<${LoginFirst} />`;
