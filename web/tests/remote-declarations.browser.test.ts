@@ -1,9 +1,9 @@
 /**
  * Declaring for an association of another site in the browser (issue 7, flows 3–5, the
  * volunteer's side), in Debian's Chromium against the real server process: from the
- * dashboard's panel, the usual form with that association's categories (its cached
- * catalog) posts to /federation/declarations; the list says the state in words, also on
- * /mes-benevolats. The exchanges themselves are federation-tests/declarations.test.ts.
+ * dashboard's panel, the main « Déclarer du bénévolat » form with that association's
+ * categories (its cached catalog) posts to /federation/declarations; the list
+ * (/declarer-ailleurs) says the state in words, also on /mes-benevolats. The exchanges themselves are federation-tests/declarations.test.ts.
  * axe-core checks every page.
  */
 import path from 'node:path';
@@ -49,7 +49,8 @@ describe('declaring for an association of another site', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Mes associations sur d’autres sites' }).waitFor();
     await page.getByRole('link', { name: 'Déclarer une action' }).click();
-    await page.waitForURL('**/declarer-ailleurs?association=*');
+    await page.waitForURL('**/declarer?association=remote*');
+    await page.getByText(`Pour Ateliers Vélo (${SITE})`).waitFor();
     await page.locator('#categoryId option:nth-child(3)').waitFor({ state: 'attached' });
     expect(await page.locator('#categoryId option').allTextContents()).toEqual(['Choisissez une catégorie…', 'Réparation', 'Accueil']);
     await check(page, 'formulaire-distant');
@@ -59,6 +60,8 @@ describe('declaring for an association of another site', () => {
     await page.locator('#title').fill('Accueil des adhérents');
     await page.getByRole('button', { name: 'Enregistrer ma déclaration' }).click();
     await page.getByText('Action enregistrée ; elle part vers l’association.').waitFor();
+    await page.getByText('Accueil des adhérents').waitFor();
+    await page.goto(`${server.origin}/declarer-ailleurs`);
     await page.getByText('Accueil des adhérents').waitFor();
     await page.getByText('En attente d’envoi').waitFor(); // its site (not reachable here) has not received it
     const stored = await db.selectFrom('remote_declarations').selectAll().executeTakeFirstOrThrow();
