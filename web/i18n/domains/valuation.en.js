@@ -44,6 +44,12 @@ export default {
   'val.method.per_category': 'An hourly rate per category',
   'val.method.custom': 'An hourly rate chosen by the association: {rate}',
 
+  'val.methodOption.smic': 'Gross hourly SMIC',
+  'val.methodOption.smic_charged': 'SMIC with employer charges (a coefficient)',
+  'val.methodOption.per_level': 'An hourly rate per level',
+  'val.methodOption.per_category': 'An hourly rate per category',
+  'val.methodOption.custom': 'An hourly rate chosen by the association',
+
   'val.reason.no_rate': 'no rate in force on the date of the action',
   'val.reason.no_smic': 'no SMIC value known for this territory on that date',
   'val.reason.no_level': 'no level, while the rate depends on the level',

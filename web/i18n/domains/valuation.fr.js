@@ -44,6 +44,12 @@ export default {
   'val.method.per_category': 'Un taux horaire par catégorie',
   'val.method.custom': 'Un taux horaire choisi par l’association : {rate}',
 
+  'val.methodOption.smic': 'SMIC horaire brut',
+  'val.methodOption.smic_charged': 'SMIC avec charges patronales (un coefficient)',
+  'val.methodOption.per_level': 'Un taux horaire par niveau',
+  'val.methodOption.per_category': 'Un taux horaire par catégorie',
+  'val.methodOption.custom': 'Un taux horaire choisi par l’association',
+
   'val.reason.no_rate': 'aucun taux en vigueur à la date de l’action',
   'val.reason.no_smic': 'aucune valeur du SMIC connue pour ce territoire à cette date',
   'val.reason.no_level': 'action sans niveau, alors que le taux dépend du niveau',

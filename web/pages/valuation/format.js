@@ -2,7 +2,7 @@
 // amounts typed in euros back to cents without floating point, methods and reasons.
 import { html } from '../../html.js';
 import { locale, t } from '../../i18n.js';
-import { formatDay } from '../members/common.js';
+import { formatDay as formatDayIntl } from '../members/common.js';
 
 /** « 1 234,56 € » (French), « €1,234.56 » (English), from integer cents. */
 export function formatMoney(cents) {
@@ -20,6 +20,12 @@ export function parseEuros(text) {
 export function eurosText(cents) {
   if (cents === null || cents === undefined) return '';
   return new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+}
+
+/** A calendar day in words; French writes the first of a month « 1er ». */
+export function formatDay(day) {
+  const text = formatDayIntl(day);
+  return locale() === 'fr-FR' ? text.replace(/^1 /, '1er ') : text;
 }
 
 /** The method of a rate in words. */

@@ -11,8 +11,8 @@ import { useForm } from '../../form.js';
 import { Alert } from '../../components/Alert.js';
 import { FieldError, SelectField, TextField } from '../../components/Field.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
-import { AssociationFrame, Confirm, formatDay, useAssociation, useNotice } from '../members/common.js';
-import { eurosText, methodText, parseEuros } from './format.js';
+import { AssociationFrame, Confirm, useAssociation, useNotice } from '../members/common.js';
+import { eurosText, formatDay, methodText, parseEuros } from './format.js';
 
 const METHODS = ['smic', 'smic_charged', 'per_level', 'per_category', 'custom'];
 const TERRITORIES = ['metropole', 'mayotte'];
@@ -90,7 +90,7 @@ function RateForm({ association, editing, levels, categories, onSaved, onCancel 
     <${Alert}>${form.alert}<//>
     <${TextField} ...${form.bind('effectiveFrom')} type="date" label=${t('val.field.effectiveFrom')} hint=${t('val.field.effectiveFromHint')} required />
     <${SelectField} ...${form.bind('method')} label=${t('val.field.method')}
-      options=${METHODS.map((m) => ({ value: m, label: t(`val.method.${m}`, { coefficient: '…', rate: '…' }) }))} />
+      options=${METHODS.map((m) => ({ value: m, label: t(`val.methodOption.${m}`) }))} />
     ${v.method === 'smic_charged'
       ? html`<${TextField} ...${form.bind('coefficient')} label=${t('val.field.coefficient')} hint=${t('val.field.coefficientHint')} inputmode="decimal" required />` : null}
     ${v.method === 'custom'

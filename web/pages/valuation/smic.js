@@ -8,9 +8,9 @@ import { useForm } from '../../form.js';
 import { Alert } from '../../components/Alert.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
-import { formatDay, useNotice } from '../members/common.js';
+import { useNotice } from '../members/common.js';
 import { AdminFrame } from '../admin/frame.js';
-import { formatMoney, parseEuros } from './format.js';
+import { formatDay, formatMoney, parseEuros } from './format.js';
 
 function SmicForm({ onAdded }) {
   const form = useForm({ territory: 'metropole', effectiveFrom: '', hourly: '' }, { aliases: { hourlyCents: 'hourly' } });

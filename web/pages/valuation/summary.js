@@ -79,10 +79,10 @@ function SummaryView({ association, query }) {
     ${data === null
       ? notice.notice ? null : html`<p class="muted" role="status">${t('common.loading')}</p>`
       : html`
-        <ul class="actions val-downloads">
-          <li><a class="button button-primary" href=${download('pdf')} download="">${t('val.download.pdf')}</a></li>
-          <li><a class="button button-secondary" href=${download('csv')} download="">${t('val.download.csv')}</a></li>
-        </ul>
+        <div class="actions">
+          <a class="button button-primary" href=${download('pdf')} download="">${t('val.download.pdf')}</a>
+          <a class="button button-secondary" href=${download('csv')} download="">${t('val.download.csv')}</a>
+        </div>
         <ul class="stats stats-totals">
           <li><span class="stat-figure">${formatMoney(data.totals.cents)}</span> ${t('val.total.value')}</li>
           <li><span class="stat-figure">${formatDuration(data.totals.minutes)}</span> ${t('val.total.time')}</li>
