@@ -41,6 +41,11 @@ Object.assign(fr, remoteMembershipsFr);
 Object.assign(en, remoteMembershipsEn);
 Object.assign(fr, remoteDeclarationsFr);
 Object.assign(en, remoteDeclarationsEn);
+// Attestations and their public verification (issue 8).
+import attestationsFr from './i18n/domains/attestations.fr.js';
+import attestationsEn from './i18n/domains/attestations.en.js';
+Object.assign(fr, attestationsFr);
+Object.assign(en, attestationsEn);
 // Valuation (issue 8).
 import valuationFr from './i18n/domains/valuation.fr.js';
 import valuationEn from './i18n/domains/valuation.en.js';

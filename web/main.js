@@ -27,6 +27,7 @@ import { adminRoutes } from './routes/admin.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { newsRoutes } from './routes/news.js';
 import { importRoutes } from './routes/imports.js';
+import { attestationRoutes } from './routes/attestations.js';
 import { valuationRoutes } from './routes/valuation.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
@@ -54,6 +55,7 @@ const routes = {
   ...declarationRoutes,
   ...newsRoutes,
   ...importRoutes,
+  ...attestationRoutes,
   ...valuationRoutes,
 };
 

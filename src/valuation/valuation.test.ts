@@ -76,6 +76,14 @@ describe('the rate in force on the date of the action', () => {
     const admin = await account(w.t, 'admin@exemple.fr', { isAdmin: true });
     expect((await admin.browser.request('POST', '/api/v1/admin/smic', { territory: 'metropole', effectiveFrom: '2027-01-01', hourlyCents: 1230 })).status).toBe(201);
     expect((await w.manager.browser.request('POST', '/api/v1/admin/smic', { territory: 'metropole', effectiveFrom: '2027-02-01', hourlyCents: 1240 })).status).toBe(403);
+    const twice = await admin.browser.request('POST', '/api/v1/admin/smic', { territory: 'metropole', effectiveFrom: '2027-01-01', hourlyCents: 1231 });
+    expect(errorOn(await problemOf(twice), 'effectiveFrom').code).toBe('valuation_smic_date_taken');
+    const listed = (await (await w.volunteer.browser.request('GET', '/api/v1/valuation/smic')).json()) as { items: { territory: string; effectiveFrom: string; hourlyCents: number }[] };
+    expect(listed.items.filter((s) => s.territory === 'metropole')).toEqual([
+      { territory: 'metropole', effectiveFrom: '2027-01-01', hourlyCents: 1230 },
+      { territory: 'metropole', effectiveFrom: '2026-01-01', hourlyCents: 1202 },
+      { territory: 'metropole', effectiveFrom: '2024-11-01', hourlyCents: 1188 },
+    ]);
     await setRate(w, { effectiveFrom: '2026-01-01', method: 'smic' });
     // Weeks pass: sessions expire, each logs in again.
     const later = async (days: number) => {
@@ -206,6 +214,15 @@ describe('input errors name the field (French and English), nothing saved', () =
     // Only managers of the association change rates; the volunteer may not even read them.
     expect((await w.volunteer.browser.request('POST', api(w, '/rates'), { effectiveFrom: '2026-03-01', method: 'smic' })).status).toBe(403);
     expect((await w.volunteer.browser.request('GET', api(w, '/summary'))).status).toBe(403);
+    // Each change is in the association's history.
+    const actions = (await w.t.db.selectFrom('audit_log').select('action').where('association_id', '=', w.a.id).execute()).map((r) => r.action);
+    expect(actions.filter((a) => a.startsWith('valuation.'))).toEqual(['valuation.rate.create']);
+    // The routes are in the OpenAPI document.
+    const doc = (await (await w.t.app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((p) => p.includes('valuation') || p.includes('smic')).sort()).toEqual([
+      '/admin/smic', '/associations/{id}/valuation/rates', '/associations/{id}/valuation/rates/{rateId}', '/associations/{id}/valuation/settings',
+      '/associations/{id}/valuation/summary', '/associations/{id}/valuation/summary/export', '/associations/{id}/valuation/value-missing', '/valuation/smic',
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ export function Footer() {
           <li><a href="/mentions-legales">${t('legal.notice')}</a></li>
           <li><a href="/confidentialite">${t('legal.privacy')}</a></li>
           <li><a href="/conditions">${t('legal.terms')}</a></li>
+          <li><a href="/verifier">${t('att.footer.verify')}</a></li>
           <li><a href="/api/docs">${t('footer.apiDocs')}</a></li>
         </ul>
       </nav>

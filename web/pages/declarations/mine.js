@@ -31,6 +31,7 @@ function MyList({ declarer, query }) {
       <a class="button button-primary button-large" href="/declarer">
         <span aria-hidden="true" class="button-icon button-icon-plus"></span>${t('dashboard.declare')}
       </a>
+      ${declarer.kind === 'account' ? html` <a class="button button-secondary" href="/attestations">${t('att.mine.link')}</a>` : null}
     </p>
     <form class="filters decl-filters" role="search" aria-label=${t('decl.filter.label')} onSubmit=${(event) => event.preventDefault()}>
       ${associations.length > 1

@@ -35,6 +35,7 @@ export function useAssociation(handle) {
 const SECTIONS = [
   { path: 'declarations', key: 'members.frame.nav.declarations', permission: 'manageDeclarations' },
   { path: 'statistiques', key: 'members.frame.nav.statistics', permission: 'manageDeclarations' },
+  { path: 'attestations', key: 'att.nav', permission: 'manageDeclarations' },
   { path: 'valorisation', key: 'val.nav', permission: 'manageDeclarations' },
   { path: 'membres', key: 'members.frame.nav.members', permission: 'listMembers' },
   { path: 'roles', key: 'members.frame.nav.roles', permission: 'manageRoles' },
