@@ -22,6 +22,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { todayIn } from '../memberships/access.ts';
 import { DEMO_ASSOCIATIONS, FIRST_NAMES, LAST_NAMES, type DemoAssociation } from './demo.data.ts';
 import { declarationsFor, randomFor, type DemoCatalog, type DemoPerson } from './demo.declarations.ts';
+import { freezeValuation } from '../valuation/valuation.freeze.ts';
 
 export interface DemoDeps {
   db: Db;
@@ -155,9 +156,18 @@ export async function seedDemo(deps: DemoDeps): Promise<DemoSummary> {
       random: randomFor(a.name),
     });
     await inTransaction(db, async (trx) => {
+      // Valued at the SMIC, so the yearly summary for the accounts has figures too (issue 8).
+      const at = clock.now().toISOString();
+      await trx.insertInto('association_rates').values({
+        id: newId(), association_id: associationId, effective_from: '2024-11-01', method: 'smic', coefficient_thousandths: null, rate_cents: null,
+        created_by: null, created_at: at, updated_at: at,
+      }).execute();
       for (const { declaration, validation } of rows) {
         await trx.insertInto('declarations').values(declaration).execute();
-        if (validation) await trx.insertInto('validations').values(validation).execute();
+        if (validation) {
+          await trx.insertInto('validations').values(validation).execute();
+          await freezeValuation(trx, validation.id, at);
+        }
       }
     });
     summary.declarationsCreated += rows.length;
