@@ -51,6 +51,11 @@ import valuationFr from './i18n/domains/valuation.fr.js';
 import valuationEn from './i18n/domains/valuation.en.js';
 Object.assign(fr, valuationFr);
 Object.assign(en, valuationEn);
+// CEC helper, volunteer record, personal data (issue 8).
+import cecFr from './i18n/domains/cec.fr.js';
+import cecEn from './i18n/domains/cec.en.js';
+Object.assign(fr, cecFr);
+Object.assign(en, cecEn);
 const dictionaries = { fr, en };
 
 /**

@@ -28,6 +28,7 @@ import { declarationRoutes } from './routes/declarations.js';
 import { newsRoutes } from './routes/news.js';
 import { importRoutes } from './routes/imports.js';
 import { attestationRoutes } from './routes/attestations.js';
+import { cecRoutes } from './routes/cec.js';
 import { valuationRoutes } from './routes/valuation.js';
 
 // auth: "user" = logged-in only (others go to the login page, then come back);
@@ -46,7 +47,6 @@ const routes = {
   '/confirmation-email': { page: ConfirmEmailPage },
   '/profil/suppression': { page: DeleteAccountPage, auth: 'user' },
   '/mentions-legales': { page: LegalPage, props: { kind: 'notice' } },
-  '/confidentialite': { page: LegalPage, props: { kind: 'privacy' } },
   '/conditions': { page: LegalPage, props: { kind: 'terms' } },
   // Each domain adds its own pages; patterns may hold parameters, e.g. /associations/:handle.
   ...associationRoutes,
@@ -56,6 +56,8 @@ const routes = {
   ...newsRoutes,
   ...importRoutes,
   ...attestationRoutes,
+  // The privacy notice (/confidentialite) is there too, with the data download.
+  ...cecRoutes,
   ...valuationRoutes,
 };
 

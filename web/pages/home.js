@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { Avatar } from '../components/Avatar.js';
 import { MyAssociations, SampleAssociations } from './associations/home-panels.js';
 import { RemoteAssociations } from './associations/remote-panels.js';
+import { RecognitionPanel } from './cec/dashboard-panel.js';
 
 function Welcome() {
   return html`<section class="hero">
@@ -43,6 +44,7 @@ function Dashboard({ account }) {
     </p>
     <${MyAssociations} account=${account} />
     <${RemoteAssociations} />
+    <${RecognitionPanel} />
     <div class="card">
       <h2>${t('following.dashboardLink')}</h2>
       <p>${t('following.dashboardText')}</p>

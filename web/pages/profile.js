@@ -14,6 +14,7 @@ import { AvatarSection } from './profile-avatar.js';
 import { SessionsSection } from './profile-sessions.js';
 import { TokensSection } from './profile-tokens.js';
 import { NotificationSection } from './declarations/notifications.js';
+import { PrivacySection } from './privacy/privacy.js';
 
 function validate(values) {
   const problems = nameProblems(values);
@@ -102,6 +103,7 @@ export function ProfilePage({ account }) {
     <${NotificationSection} />
     <${SessionsSection} />
     <${TokensSection} />
+    <${PrivacySection} account=${account} />
 
     <section class="card card-quiet" aria-labelledby="delete-title">
       <h2 id="delete-title">${t('profile.deleteTitle')}</h2>

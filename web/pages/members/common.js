@@ -44,6 +44,7 @@ const SECTIONS = [
   { path: 'niveaux', key: 'members.frame.nav.levels', permission: 'manageLevels' },
   { path: 'projets', key: 'members.frame.nav.projects', permission: 'manageProjects' },
   { path: 'historique', key: 'members.frame.nav.history', permission: 'manageAssociation' },
+  { path: 'cec', key: 'cec.nav', permission: 'manageAssociation' },
   { path: 'parametres', key: 'members.frame.nav.settings', permission: 'manageAssociation' },
 ];
 
