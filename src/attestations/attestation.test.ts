@@ -192,4 +192,20 @@ describe('attestations', () => {
     const available = (await (await w.volunteer.browser.request('GET', '/api/v1/me/attestations/available')).json()) as { items: unknown[] };
     expect(available.items).toEqual([{ associationId: w.a.id, groupIri: null, name: 'Club de voile', firstDate: '2025-12-31', lastDate: '2026-03-05', totalMinutes: 960 }]);
   });
+
+  it('is described in the OpenAPI document', async () => {
+    const w = await world();
+    const doc = (await (await w.t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const methods = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+    expect(methods('/me/attestations')).toEqual(['get', 'post']);
+    expect(methods('/me/attestations/available')).toEqual(['get']);
+    expect(methods('/associations/{id}/attestations')).toEqual(['get', 'post']);
+    expect(methods('/associations/{id}/attestations/people')).toEqual(['get']);
+    expect(methods('/attestations/{id}')).toEqual(['get']);
+    expect(methods('/attestations/{id}/pdf')).toEqual(['get']);
+    expect(methods('/attestations/{id}/jws')).toEqual(['get']);
+    expect(methods('/attestations/{id}/revocation')).toEqual(['post']);
+    expect(methods('/attestations/verification')).toEqual(['get', 'post']);
+    expect(methods('/attestations/verification/file')).toEqual(['post']);
+  });
 });
