@@ -46,6 +46,7 @@ import { buildFederation, federationData, federationQueue } from './federation/f
 import { federationMiddleware } from './federation/mount.ts';
 import { catalogObjectRoutes } from './federation/catalog-objects.routes.ts';
 import { jwksRoutes } from './federation/jwks.routes.ts';
+import { validationObjectRoutes } from './federation/validation-objects.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
 import { cecRoutes } from './cec/cec.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
@@ -125,6 +126,8 @@ export function createApp(deps: AppDeps) {
   app.use(federationMiddleware(federation, fedData));
   app.route('/', catalogObjectRoutes(fedData)); // raw JSON-LD Fedify's classes cannot carry
   app.route('/', jwksRoutes(fedData));
+  // A Validation's id: its signed document, for the declaration's site and the association only.
+  app.route('/', validationObjectRoutes(fedData, (request) => federation.createContext(request, fedData)));
 
   app.get('/health', async (c) => {
     const ok = await pingDatabase(db);
