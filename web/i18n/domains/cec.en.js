@@ -110,7 +110,7 @@ export default {
   'passport.status.rejected': 'Rejected',
   'passport.signed': 'approval signed by the association',
 
-  'privacy.title': 'Your personal data',
+  'privacy.title': 'Privacy policy',
   'privacy.lead': 'What this Bénévalibre site keeps about you, why, for how long, and what goes to other sites.',
   'privacy.what.title': 'What we keep',
   'privacy.what.account': 'Your account: e-mail address, first name, last name or pseudonym, picture if you add one, chosen language and theme, password (hashed, never readable).',

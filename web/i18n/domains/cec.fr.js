@@ -111,7 +111,7 @@ export default {
   'passport.status.rejected': 'Refusée',
   'passport.signed': 'validation signée par l\'association',
 
-  'privacy.title': 'Vos données personnelles',
+  'privacy.title': 'Politique de confidentialité',
   'privacy.lead': 'Ce que ce site Bénévalibre garde sur vous, pourquoi, combien de temps, et ce qui part vers d\'autres sites.',
   'privacy.what.title': 'Ce que nous gardons',
   'privacy.what.account': 'Votre compte : adresse e-mail, prénom, nom ou pseudo, photo si vous en mettez une, langue et thème choisis, mot de passe (chiffré, jamais lisible).',
