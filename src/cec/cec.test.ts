@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../lib/ids.ts';
 import { account, association, join, type TestAccount, type TestAssociation } from '../memberships/testing.ts';
 import { withCatalog, world, type World } from '../declarations/testing.ts';
-import { problemOf, type TestApp } from '../testing/test-app.ts';
+import { Browser, problemOf, type TestApp } from '../testing/test-app.ts';
 import type { AssociationCecView, MyCecView } from './cec.service.ts';
 
 let w: World;
@@ -127,6 +127,8 @@ describe('a volunteer’s CEC year', () => {
     }
     const en = await w.volunteer.browser.request('GET', '/api/v1/me/cec?year=2027', undefined, { 'Accept-Language': 'en' });
     expect((await problemOf(en)).errors?.[0]?.message).toBe('Choose a year between 2000 and 2026.');
+    expect((await new Browser(t).request('GET', '/api/v1/me/cec')).status).toBe(401);
+    expect((await new Browser(t).request('GET', `/api/v1/associations/${w.a.id}/cec`)).status).toBe(401);
   });
 });
 
