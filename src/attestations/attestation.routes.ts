@@ -11,7 +11,9 @@ import type { FederationData } from '../federation/federation.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { DomainDeps } from '../http/domain-deps.ts';
 import { json, jsonBody, newRouter, problems } from '../http/openapi.ts';
+import { throttle, type Limit } from '../http/throttle.ts';
 import { t } from '../i18n/messages.ts';
+import { HOUR, MINUTE } from '../lib/clock.ts';
 import { fieldError } from '../lib/errors.ts';
 import { AssociationParam } from '../memberships/membership.schema.ts';
 import { askerOf, moreProblems } from '../memberships/route-helpers.ts';
@@ -26,6 +28,11 @@ const tags = ['Attestations / Certificates'];
 const errors = { ...problems, ...moreProblems };
 /** A PDF attestation is some tens of kilobytes; the API's 1 MiB body limit applies anyway. */
 const FILE_MAX = 1024 * 1024;
+
+/** Public verification may make this site fetch another site's keys: bounded per address. */
+export const VERIFY_LIMIT: Limit = { limit: 60, windowMs: MINUTE };
+/** Each attestation is a signed, stored document: plenty for a person, not a flood. */
+export const ISSUE_LIMIT: Limit = { limit: 30, windowMs: HOUR };
 
 const download = (type: string, description: string) => ({
   description,
@@ -56,7 +63,10 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
       method: 'get', path: '/attestations/verification', tags, summary: 'Verify an attestation issued here by its code (public)',
       request: { query: VerifyQuery }, responses: { 200: json(Verification, 'valid, invalid (why) or revoked, and what is attested'), ...errors },
     }),
-    async (c) => answer(c, await verification.byCode(c.req.valid('query').code)),
+    async (c) => {
+      throttle(deps.limiter, [[`attestation-verify:${c.get('clientIp')}`, VERIFY_LIMIT]]);
+      return answer(c, await verification.byCode(c.req.valid('query').code));
+    },
   );
 
   app.openapi(
@@ -65,6 +75,7 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
       request: jsonBody(VerifyBody), responses: { 200: json(Verification, 'valid, invalid (why) or revoked, and what is attested'), ...errors },
     }),
     async (c) => {
+      throttle(deps.limiter, [[`attestation-verify:${c.get('clientIp')}`, VERIFY_LIMIT]]);
       const body = c.req.valid('json');
       if (body.jws?.trim()) return answer(c, await verification.byJws(body.jws));
       if (body.code?.trim()) return answer(c, await verification.byCode(body.code));
@@ -87,6 +98,7 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
       responses: { 200: json(Verification, 'valid, invalid (why) or revoked, and what is attested'), ...errors },
     }),
     async (c) => {
+      throttle(deps.limiter, [[`attestation-verify:${c.get('clientIp')}`, VERIFY_LIMIT]]);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0 || bytes.length > FILE_MAX) throw fieldError('file', 'attestation_file_unreadable');
       return answer(c, await verification.byFile(bytes));
@@ -113,7 +125,11 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
       method: 'post', path: '/me/attestations', tags, summary: 'Get an attestation of my validated hours in one association for a period',
       request: jsonBody(RequestBody), responses: { 201: json(Attestation, 'Issued and signed'), ...errors },
     }),
-    async (c) => c.json(await attestations.request(askerOf(c), c.req.valid('json')), 201),
+    async (c) => {
+      const asker = askerOf(c);
+      throttle(deps.limiter, [[`attestation-issue:${asker.actor.accountId ?? c.get('clientIp')}`, ISSUE_LIMIT]]);
+      return c.json(await attestations.request(asker, c.req.valid('json')), 201);
+    },
   );
 
   app.openapi(
@@ -137,7 +153,11 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
       method: 'post', path: '/associations/{id}/attestations', tags, summary: 'Issue an attestation for a volunteer (manage declarations)',
       request: { params: AssociationParam, ...jsonBody(IssueBody) }, responses: { 201: json(Attestation, 'Issued and signed'), ...errors },
     }),
-    async (c) => c.json(await attestations.issueFor(askerOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => {
+      const asker = askerOf(c);
+      throttle(deps.limiter, [[`attestation-issue:${asker.actor.accountId ?? c.get('clientIp')}`, ISSUE_LIMIT]]);
+      return c.json(await attestations.issueFor(asker, c.req.valid('param').id, c.req.valid('json')), 201);
+    },
   );
 
   app.openapi(

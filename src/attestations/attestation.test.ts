@@ -193,6 +193,15 @@ describe('attestations', () => {
     expect(available.items).toEqual([{ associationId: w.a.id, groupIri: null, name: 'Club de voile', firstDate: '2025-12-31', lastDate: '2026-03-05', totalMinutes: 960 }]);
   });
 
+  it('bounds public verifications per address (they may fetch another site’s keys)', async () => {
+    const w = await world();
+    const v = visitor(w);
+    for (let i = 0; i < 60; i++) expect((await v.request('GET', '/api/v1/attestations/verification?code=BV-0000-0000-0000')).status).toBe(200);
+    const limited = await v.request('POST', '/api/v1/attestations/verification', { code: 'BV-0000-0000-0000' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('Retry-After')).toBeTruthy();
+  });
+
   it('is described in the OpenAPI document', async () => {
     const w = await world();
     const doc = (await (await w.t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
