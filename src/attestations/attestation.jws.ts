@@ -77,7 +77,7 @@ const JWS_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  */
 export async function verifyAttestationJws(jws: string, jwksOf: JwksSource): Promise<JwsOutcome> {
   const token = jws.trim();
-  if (token.length > 2_000_000 || !JWS_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
+  if (token.length > 10_000_000 || !JWS_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
   let header: ReturnType<typeof decodeProtectedHeader>;
   let iss: unknown;
   try {

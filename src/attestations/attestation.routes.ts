@@ -26,8 +26,13 @@ import { verificationService, type VerificationView } from './attestation.verify
 
 const tags = ['Attestations / Certificates'];
 const errors = { ...problems, ...moreProblems };
-/** A PDF attestation is some tens of kilobytes; the API's 1 MiB body limit applies anyway. */
-const FILE_MAX = 1024 * 1024;
+/**
+ * A PDF attestation is some tens of kilobytes, but a bundle carries every signed
+ * Validation with its Declaration (a few kilobytes each): above the API's 1 MiB for a
+ * busy year. app.ts gives the verification paths this limit instead.
+ */
+export const ATTESTATION_BODY_LIMIT = 8 * 1024 * 1024;
+const FILE_MAX = ATTESTATION_BODY_LIMIT;
 
 /** Public verification may make this site fetch another site's keys: bounded per address. */
 export const VERIFY_LIMIT: Limit = { limit: 60, windowMs: MINUTE };

@@ -78,7 +78,7 @@ export const VerifyQuery = z.object({ code: z.string().max(64).openapi({ example
 export const VerifyBody = z
   .object({
     code: z.string().max(64).optional(),
-    jws: z.string().max(900_000).optional().openapi({ description: 'The compact JWS (the .jws file’s content)' }),
+    jws: z.string().max(8_000_000).optional().openapi({ description: 'The compact JWS (the .jws file’s content)' }),
   })
   .openapi('AttestationVerifyBody');
 
