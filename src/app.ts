@@ -38,6 +38,7 @@ import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { IMPORT_BODY_LIMIT, importRoutes } from './imports/import.routes.ts';
+import { ATTESTATION_BODY_LIMIT } from './attestations/attestation.routes.ts';
 import { importJobs } from './imports/import.jobs.ts';
 import { notificationJobs } from './notifications/notification.jobs.ts';
 import { jobRuntime } from './jobs/runtime.ts';
@@ -134,8 +135,9 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: ok ? 'ok' : 'degraded', database: ok ? 'ok' : 'unreachable' }, ok ? 200 : 503);
   });
 
-  const [apiLimit, importLimit] = [API_BODY_LIMIT, IMPORT_BODY_LIMIT].map((maxSize) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, 'payload_too_large') }));
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/v1/imports') ? importLimit! : apiLimit!)(c, next));
+  const [apiLimit, importLimit, attestationLimit] = [API_BODY_LIMIT, IMPORT_BODY_LIMIT, ATTESTATION_BODY_LIMIT].map((maxSize) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, 'payload_too_large') }));
+  const limitFor = (path: string) => (path.startsWith('/api/v1/imports') ? importLimit! : path.startsWith('/api/v1/attestations/verification') ? attestationLimit! : apiLimit!);
+  app.use('/api/*', (c, next) => limitFor(c.req.path)(c, next));
   const anonymous = anonymousSessionService(db, clock);
   app.use('/api/*', authenticate({ sessions, anonymous, origin: config.origin, secure: config.secure, limiter, rules }));
   // Without an explicit Accept-Language, answer in the account's own language.

@@ -126,6 +126,9 @@ describe('attestations', () => {
     expect(errorOn(await problemOf(badCode), 'code').code).toBe('attestation_code_invalid');
     const garbage = await verifyFile(w, new TextEncoder().encode('pas une attestation'), 'application/octet-stream');
     expect(errorOn(await problemOf(garbage), 'file').code).toBe('attestation_file_unreadable');
+    // A bundle's file may pass the API's 1 MiB: read (and refused for what it is), not 413.
+    const big = await verifyFile(w, new Uint8Array(2 * 1024 * 1024).fill(65), 'application/octet-stream');
+    expect(errorOn(await problemOf(big), 'file').code).toBe('attestation_file_unreadable');
     const otherPdf = await verifyFile(w, new TextEncoder().encode('%PDF-1.7 cassé'), 'application/pdf');
     expect((await otherPdf.json()) as Verification).toMatchObject({ result: 'invalid', reason: 'not_an_attestation', attestation: null });
   });
