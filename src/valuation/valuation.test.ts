@@ -13,6 +13,8 @@ import { errorOn, PASSWORD, problemOf, type Browser } from '../testing/test-app.
 import type { DeclarationView } from '../declarations/declaration.view.ts';
 import type { Summary } from './valuation.summary.ts';
 import { pdfText, renderPage } from '../testing/pdf-render.ts';
+import { remoteDeclarationService } from '../declarations/remote-declaration.service.ts';
+import { ORIGIN } from '../testing/test-app.ts';
 
 const api = (w: World, path: string) => `/api/v1/associations/${w.a.id}/valuation${path}`;
 
@@ -150,6 +152,23 @@ describe('frozen values', () => {
     const s = await summary(w, 'year=2026');
     expect(s.notValued).toEqual([]);
     expect(s.totals.cents).toBe(2202);
+  });
+});
+
+describe('a declaration received from a member’s site', () => {
+  it('validated automatically here is valued like a local one', async () => {
+    const w = await world();
+    await setRate(w, { effectiveFrom: '2026-01-01', method: 'custom', rateCents: 1100 });
+    const authorIri = 'https://autre.exemple/ap/actors/bob';
+    await w.t.db.updateTable('accounts').set({ status: 'remote', remote_iri: authorIri }).where('id', '=', w.volunteer.id).execute();
+    const received = await remoteDeclarationService({ db: w.t.db, clock: w.t.clock, origin: ORIGIN, settings: { get: async () => ({ name: 'Bénévalibre' }) } }).receive(w.a.id, {
+      remoteIri: 'https://autre.exemple/declarations/1', authorIri, activityIri: 'https://autre.exemple/activities/1', document: '{"v":1}',
+      versionAt: '2026-11-27T09:00:00.000Z', categoryId: w.categories[0]!, projectId: null, levelId: null, title: 'Tenue du stand',
+      description: '', date: '2026-11-01', endDate: null, durationMinutes: 150, distanceHundredths: 0,
+    });
+    expect(received).toMatchObject({ outcome: 'created', status: 'validated' });
+    const id = (received as { declarationId: string }).declarationId;
+    expect(await valueOf(w, id)).toEqual({ status: 'valued', cents: 2750, rateCents: 1100, method: 'custom', reason: null }); // 2,5 h × 11,00
   });
 });
 
