@@ -23,24 +23,13 @@ function Volunteers({ data }) {
     <h2 id="cec-list">${title}</h2>
     ${data.items.length === 0
       ? html`<p class="empty">${t('cecAssoc.list.empty', { year: data.year })}</p>`
-      : html`<div class="table-scroll" role="region" aria-labelledby="cec-list" tabindex="0">
-          <table class="data-table">
-            <thead><tr>
-              <th scope="col">${t('cecAssoc.col.name')}</th><th scope="col">${t('cecAssoc.col.function')}</th>
-              <th scope="col" class="num">${t('cecAssoc.col.hours')}</th>
-            </tr></thead>
-            <tbody>
-              ${data.items.map((item) => html`<tr key=${item.accountId}>
-                <th scope="row">
-                  ${item.displayName}${item.site ? html`<br /><span class="muted">${t('cec.assoc.otherSite', { site: item.site })}</span>` : null}
-                  <br />${statusOf(item)}
-                </th>
-                <td>${functionLabel(item.function)}</td>
-                <td class="num">${formatDuration(item.minutes)}</td>
-              </tr>`)}
-            </tbody>
-          </table>
-        </div>
+      : html`<ul class="passport-list">
+          ${data.items.map((item) => html`<li key=${item.accountId} class="passport-action">
+            <h3>${item.displayName}${item.site ? html` <span class="muted">${t('cec.assoc.otherSite', { site: item.site })}</span>` : null}</h3>
+            <p>${statusOf(item)} ${t('cecAssoc.hoursHere', { time: formatDuration(item.minutes) })}</p>
+            <p>${functionLabel(item.function)}</p>
+          </li>`)}
+        </ul>
         <p class="hint">${t('cecAssoc.functionHint')}</p>`}
   </section>`;
 }

@@ -36,27 +36,17 @@ function Hints({ data }) {
 
 function Associations({ data }) {
   if (data.associations.length === 0) return html`<section class="card" aria-labelledby="cec-assoc"><h2 id="cec-assoc">${t('cec.assoc.title')}</h2><p class="empty">${t('cec.assoc.empty')}</p></section>`;
+  // A list rather than a table, so it fits a 360 px phone.
   return html`<section class="card" aria-labelledby="cec-assoc">
     <h2 id="cec-assoc">${t('cec.assoc.title')}</h2>
-    <div class="table-scroll" role="region" aria-labelledby="cec-assoc" tabindex="0">
-      <table class="data-table">
-        <thead><tr>
-          <th scope="col">${t('cec.assoc.name')}</th><th scope="col">${t('cec.assoc.function')}</th>
-          <th scope="col" class="num">${t('cec.assoc.hours')}</th>
-        </tr></thead>
-        <tbody>
-          ${data.associations.map((a) => html`<tr key=${a.id}>
-            <th scope="row">
-              ${a.kind === 'local' && a.link ? html`<a href=${a.link}>${a.name}</a>` : a.name}
-              ${a.site ? html`<br /><span class="muted">${t('cec.assoc.otherSite', { site: a.site })}</span>` : null}
-            </th>
-            <td>${functionLabel(a.function)}${a.counts ? null : html`<br /><span class="muted">${t('cec.assoc.notCounted')}</span>`}</td>
-            <td class="num">${formatDuration(a.minutes)}</td>
-          </tr>`)}
-        </tbody>
-        <tfoot><tr><th scope="row" colspan="2">${t('cec.assoc.total')}</th><td class="num">${formatDuration(data.hints.totalMinutes)}</td></tr></tfoot>
-      </table>
-    </div>
+    <ul class="passport-list">
+      ${data.associations.map((a) => html`<li key=${a.id} class="passport-action">
+        <h3>${a.kind === 'local' && a.link ? html`<a href=${a.link}>${a.name}</a>` : a.name}${a.site ? html` <span class="muted">${t('cec.assoc.otherSite', { site: a.site })}</span>` : null}</h3>
+        <p><strong>${formatDuration(a.minutes)}</strong> · ${functionLabel(a.function)}</p>
+        ${a.counts ? null : html`<p class="muted">${t('cec.assoc.notCounted')}</p>`}
+      </li>`)}
+    </ul>
+    <p><strong>${t('cec.assoc.total', { time: formatDuration(data.hints.totalMinutes) })}</strong></p>
     ${data.associations.some((a) => !a.counts) ? html`<p class="hint">${t('cec.assoc.noFunctionHint')}</p>` : null}
   </section>`;
 }
