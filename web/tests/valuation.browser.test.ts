@@ -46,6 +46,12 @@ describe('valuation', () => {
     await m.getByRole('button', { name: 'Enregistrer le taux' }).click();
     await m.locator('#effectiveFrom-error').waitFor();
     await check(m, 'taux-erreur');
+    // A rate per level asks one amount per level of the association.
+    await m.locator('#method').selectOption('per_level');
+    await m.getByRole('group', { name: 'Un taux horaire par niveau' }).waitFor();
+    expect(await m.locator('fieldset.val-items input').count()).toBeGreaterThan(0);
+    await check(m, 'taux-par-niveau');
+    await m.locator('#method').selectOption('smic');
     const year = new Date().getFullYear();
     await m.locator('#effectiveFrom').fill(`${year}-01-01`);
     await m.getByRole('button', { name: 'Enregistrer le taux' }).click();
