@@ -191,3 +191,13 @@ describe('the valideur CEC of an association', () => {
     expect((await w.manager.browser.request('PUT', `/api/v1/associations/${w.a.id}/cec/validators/${newId()}`)).status).toBe(404);
   });
 });
+
+describe('the API reference', () => {
+  it('documents the CEC, passport and personal-data routes', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/me/cec']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/associations/{id}/cec']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/associations/{id}/cec/validators/{membershipId}']!).sort()).toEqual(['delete', 'put']);
+    for (const path of ['/me/data', '/me/passport', '/me/passport/pdf']) expect(doc.paths[path], path).toHaveProperty('get');
+  });
+});
