@@ -13,7 +13,7 @@ import { auditService } from '../audit/audit.service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError, fieldError, type FieldError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
-import { accessTo, requireAnyPermission, type Asker } from '../memberships/access.ts';
+import { accessTo, requireAnyPermission, todayIn, type Asker } from '../memberships/access.ts';
 import { requirePermission } from '../memberships/policy.ts';
 import { freezeValuation } from './valuation.freeze.ts';
 import { valuationRepository, type RateWithItems, type SmicRow } from './valuation.repository.ts';
@@ -218,7 +218,7 @@ export function valuationService(deps: { db: Db; clock: Clock }) {
     async summary(asker: Asker, ref: string, q: { year?: number | undefined; from?: string | undefined; to?: string | undefined }): Promise<Summary & { association: { id: string; name: string; handle: string; rnaNumber: string | null; siren: string | null; territory: Territory } }> {
       const { association, standing } = await accessTo(db, asker, ref);
       requireAnyPermission(standing, 'manage_association', 'manage_declarations');
-      const period = periodOf(q, clock.now().toISOString().slice(0, 10));
+      const period = periodOf(q, todayIn(association.time_zone, clock.now())); // « this year » where the association is
       const repo = valuationRepository(db);
       const s = await repo.settings(association.id);
       const summary = summarize(await repo.summaryRows(association.id, period.from, period.to), await repo.rates(association.id), period, await repo.targetNames(association.id));
