@@ -51,6 +51,7 @@ import { validationObjectRoutes } from './federation/validation-objects.routes.t
 import { newsRoutes } from './news/news.routes.ts';
 import { cecRoutes } from './cec/cec.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
+import { passportRoutes } from './passport/passport.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { lookupRoutes } from './federation/lookup.routes.ts';
 import { followingRoutes } from './federation/following.routes.ts';
@@ -198,8 +199,9 @@ export function createApp(deps: AppDeps) {
   api.route('/', notificationRoutes(domainDeps));
   api.route('/', importRoutes(domainDeps));
   api.route('/', newsRoutes(domainDeps));
-  api.route('/', cecRoutes(domainDeps));
+  api.route('/', cecRoutes({ ...domainDeps, federationContext }));
   api.route('/', privacyRoutes(domainDeps));
+  api.route('/', passportRoutes(domainDeps));
   api.route('/', moderationRoutes(domainDeps));
   api.route('/', deliveriesRoutes(domainDeps));
   api.route('/', valuationRoutes(domainDeps));

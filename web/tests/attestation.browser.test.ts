@@ -3,8 +3,8 @@
  * process: a volunteer goes from « Mes bénévolats » to « Mes attestations », gets one for
  * the year, downloads its PDF (which renders, not blank); a visitor with no account
  * verifies it on /verifier by the file and by the code (« Attestation valable », what it
- * attests); the manager revokes it with a reason from the association's pages; the
- * visitor then reads « Attestation révoquée » and the reason. axe-core checks every page;
+ * attests); the manager issues another for the volunteer and revokes the first with a
+ * reason from the association's pages; the visitor then reads « Attestation révoquée » and the reason. axe-core checks every page;
  * screenshots go to test-artifacts/browser/.
  */
 import { readFileSync } from 'node:fs';
@@ -84,18 +84,23 @@ describe('attestations', () => {
     await v.getByRole('button', { name: 'Vérifier', exact: true }).click();
     await v.getByRole('heading', { name: 'Attestation valable' }).waitFor();
 
-    // The manager revokes it from the association's pages, saying why.
+    // The manager issues one for Bob from the association's pages, then revokes Bob's own, saying why.
     await m.goto(`${server.origin}/associations/${association.handle}/attestations`);
-    await m.getByText(`Pour Bob`).waitFor();
-    await m.getByRole('button', { name: 'Révoquer' }).click();
-    await m.getByText(`Révoquer l’attestation ${code} ?`, { exact: false }).waitFor();
-    await m.getByRole('button', { name: 'Révoquer' }).last().click();
+    await m.getByText('Pour Bob').waitFor();
+    expect(await m.locator('#accountId option').allTextContents()).toEqual(['Bob — 4 h']);
+    await m.getByRole('button', { name: 'Établir une attestation' }).click();
+    await m.getByText(/Attestation BV-[0-9A-Z-]+ établie pour Bob\./).waitFor();
+    expect(await m.locator('.item-list > li').count()).toBe(2);
+    const item = m.locator('li', { hasText: code });
+    await item.getByRole('button', { name: 'Révoquer' }).click();
+    await item.getByText(`Révoquer l’attestation ${code} ?`, { exact: false }).waitFor();
+    await item.getByRole('button', { name: 'Révoquer' }).click();
     await m.locator('#reason-error').waitFor();
     await check(m, 'revocation');
     await m.locator('#reason').fill('Période erronée');
-    await m.getByRole('button', { name: 'Révoquer' }).last().click();
+    await item.getByRole('button', { name: 'Révoquer' }).click();
     await m.getByText(`Attestation ${code} révoquée.`).waitFor();
-    await m.getByText('Période erronée', { exact: false }).waitFor();
+    await item.getByText('Période erronée', { exact: false }).waitFor();
     await check(m, 'attestations-association');
     await managerContext.close();
 
@@ -105,5 +110,5 @@ describe('attestations', () => {
     await v.getByText('Période erronée', { exact: false }).waitFor();
     await check(v, 'verifier-revoquee');
     await visitorContext.close();
-  });
+  }, 120_000);
 });
