@@ -146,7 +146,7 @@ export function cecService(deps: { db: Db; clock: Clock }) {
       const hints = cecHints(associations);
       const deadlines = cecDeadlines(chosen, now);
       const account = await db.selectFrom('accounts').select(['first_name', 'last_name', 'pseudo', 'former_member_number']).where('id', '=', accountId).executeTakeFirstOrThrow();
-      const years = [...new Set([Number(now.slice(0, 4)), defaultYear(now), ...(await repo.years(accountId))])].sort((a, b) => b - a);
+      const years = [...new Set([Number(now.slice(0, 4)), defaultYear(now), chosen, ...(await repo.years(accountId))])].sort((a, b) => b - a);
       return {
         year: chosen, years, today: now, associations, hints, deadlines,
         summary: cecSummary({ year: chosen, volunteer: displayName(account), associations, hints, deadlines }),

@@ -76,6 +76,7 @@ describe('a volunteer’s CEC year', () => {
     // Another year is empty; actions of 2025 never leak into 2026.
     expect((await mine(w.volunteer, 2026)).hints.totalMinutes).toBe(0);
     expect((await mine()).years).toEqual([2026, 2025]);
+    expect((await mine(w.volunteer, 2019)).years).toEqual([2026, 2025, 2019]); // the year asked is always offered
   });
 
   it('hours without a function are shown and not counted; the summary lists them apart', async () => {
