@@ -37,7 +37,8 @@ function byCategory(claims: AttestationClaims): [string, number, number][] {
 export async function attestationPdf(input: AttestationPdfInput): Promise<Uint8Array> {
   const { claims } = input;
   const issued = new Date(claims.iat * 1000);
-  const issuedDate = issued.toISOString().slice(0, 10);
+  // Dates are shown in Europe/Paris (product §C); en-CA writes YYYY-MM-DD.
+  const issuedDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(issued);
   const total = formatMinutes(claims.totalMinutes);
   const actions = claims.hours.reduce((s, l) => s + l.actions, 0);
   const bundle = claims.type === 'BenevalibreAttestationBundle';

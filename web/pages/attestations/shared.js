@@ -15,6 +15,9 @@ export function formatMonth(month) {
   return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1));
 }
 
+/** An instant (issued, revoked) as a day in the person's own time zone. */
+export const formatInstantDay = (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso));
+
 export const periodText = (period) => t('att.item.period', { from: formatDay(period.from), to: formatDay(period.to) });
 
 const hostOf = (iri) => {
@@ -59,7 +62,7 @@ export function AttestedFacts({ attestation, evidence }) {
       : attestation.association.name],
     [t('att.verify.period'), periodText(attestation.period)],
     [t('att.verify.total'), formatDuration(attestation.totalMinutes)],
-    [t('att.verify.issuedAt'), formatDay(attestation.issuedAt.slice(0, 10))],
+    [t('att.verify.issuedAt'), formatInstantDay(attestation.issuedAt)],
     [t('att.verify.code2'), attestation.code],
     [t('att.verify.signedBy'), bundle
       ? t('att.verify.signedBySite', { host: hostOf(attestation.issuer), n: evidence?.verified ?? 0 })
@@ -78,8 +81,8 @@ export function AttestationItem({ item, showPerson = false, children }) {
       <p><strong>${showPerson ? t('att.manage.for', { name: item.volunteer.name }) : item.association.name}</strong>
         ${' '}<${Status} kind=${revoked ? 'bad' : 'ok'}>${revoked ? t('att.item.revoked') : t('att.item.valid')}<//></p>
       <p>${periodText(item.period)} · ${t('att.item.total', { duration: formatDuration(item.totalMinutes) })}</p>
-      <p class="muted">${t('att.item.code', { code: item.code })} · ${t('att.item.issuedBy', { date: formatDay(item.issuedAt.slice(0, 10)), who: item.issuedBy })}</p>
-      ${revoked ? html`<p class="decl-reason decl-reason-bad">${t('att.item.revokedWhy', { date: formatDay(revoked.revokedAt.slice(0, 10)), reason: revoked.reason })}</p>` : null}
+      <p class="muted">${t('att.item.code', { code: item.code })} · ${t('att.item.issuedBy', { date: formatInstantDay(item.issuedAt), who: item.issuedBy })}</p>
+      ${revoked ? html`<p class="decl-reason decl-reason-bad">${t('att.item.revokedWhy', { date: formatInstantDay(revoked.revokedAt), reason: revoked.reason })}</p>` : null}
       ${item.kind === 'bundle' ? html`<p class="muted">${t('att.item.bundle')}</p>` : null}
       <p class="item-actions">
         <a class="button button-secondary" href=${item.pdfPath} download>${t('att.item.pdf')}</a>

@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { Alert } from '../../components/Alert.js';
 import { describedBy, FieldError, Hint, TextField } from '../../components/Field.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
-import { AttestedFacts, formatDay, HoursTable } from './shared.js';
+import { AttestedFacts, formatInstantDay, HoursTable } from './shared.js';
 
 const HEADINGS = { valid: 'att.verify.valid', revoked: 'att.verify.revoked', invalid: 'att.verify.invalid' };
 const KINDS = { valid: 'card-success', revoked: 'card-warning', invalid: 'card-warning' };
@@ -23,7 +23,7 @@ function Answer({ answer }) {
   return html`<section class=${`card ${KINDS[answer.result]}`} aria-labelledby="att-answer" role="status">
     <h2 id="att-answer" tabindex="-1" ref=${ref}>${t(HEADINGS[answer.result])}</h2>
     <p>${answer.message}</p>
-    ${answer.revocation ? html`<p class="decl-reason decl-reason-bad">${t('att.item.revokedWhy', { date: formatDay(answer.revocation.revokedAt.slice(0, 10)), reason: answer.revocation.reason })}</p>` : null}
+    ${answer.revocation ? html`<p class="decl-reason decl-reason-bad">${t('att.item.revokedWhy', { date: formatInstantDay(answer.revocation.revokedAt), reason: answer.revocation.reason })}</p>` : null}
     ${a
       ? html`<h3>${t('att.verify.attests')}</h3>
           <${AttestedFacts} attestation=${a} evidence=${answer.evidence} />
