@@ -16,13 +16,11 @@ import { accountRepository, type AccountRow } from './account.repository.ts';
 import type { Language, Theme } from './account.table.ts';
 import { displayName } from './account.view.ts';
 import { handleService } from '../handles/handle.service.ts';
-import { auditService, type Actor } from '../audit/audit.service.ts';
-import { releaseMembershipsForDeletion } from '../memberships/membership.service.ts';
-import { releaseDeclarationsForDeletion } from '../declarations/declaration.service.ts';
-import { recordAccountErasure } from './account-erasure-events.ts';
+import type { Actor } from '../audit/audit.service.ts';
 import { emailTokenService } from './email-token.service.ts';
+import { eraseAccountIn } from './account-erasure.ts';
 import { hashPassword, isCommonPassword, timingDummyHash, verifyPassword } from './password.ts';
-import { apiTokenRepository, sessionRepository } from './session.repository.ts';
+import { sessionRepository } from './session.repository.ts';
 
 const logger = getLogger(['benevalibre', 'accounts']);
 
@@ -137,33 +135,7 @@ export function accountService(deps: { db: Db; clock: Clock; mailer: Mailer; set
 
   /** Empties the account (see deleteAccount); `admin` when the instance admin does it (audited). */
   async function erase(accountId: string, admin?: Actor): Promise<void> {
-    await inTransaction(db, async (trx) => {
-      // First, so a last manager is refused (409 last_manager) before anything changes.
-      await releaseMembershipsForDeletion(trx, clock, accountId, admin);
-      await releaseDeclarationsForDeletion(trx, accountId, clock, admin);
-      await recordAccountErasure(trx, clock, accountId);
-      const repo = accountRepository(trx);
-      await repo.update(accountId, {
-        email: null,
-        password_hash: null,
-        first_name: null,
-        last_name: null,
-        pseudo: null,
-        is_admin: 0,
-        status: 'deleted',
-        former_member_number: await repo.nextFormerMemberNumber(),
-        deleted_at: now(),
-        updated_at: now(),
-      });
-      await repo.deleteAvatar(accountId);
-      await handleService(trx, clock).release('account', accountId);
-      await repo.update(accountId, { handle: null });
-      await sessionRepository(trx).deleteAllOf(accountId);
-      await apiTokenRepository(trx).deleteAllOf(accountId);
-      await emailTokenService(trx, clock).deleteAllOf(accountId);
-      const entry = { associationId: null, action: 'account.delete', targetType: 'account', targetId: accountId };
-      if (admin) await auditService(trx, clock).record(admin, entry);
-    });
+    await inTransaction(db, (trx) => eraseAccountIn(trx, clock, accountId, admin));
     logger.info('Account {id} deleted', { id: accountId });
   }
 

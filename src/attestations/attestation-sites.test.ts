@@ -44,7 +44,7 @@ describe('attestations across sites', () => {
     const issued = await manager.request('POST', '/api/v1/me/attestations', { associationId: association.id, from: '2026-11-01', to: '2026-11-30' });
     expect(issued.status).toBe(201);
     const attestation = (await issued.json()) as AttestationView;
-    const jws = await (await manager.request('GET', attestation.jwsPath)).text();
+    const jws = await (await manager.request('GET', attestation.jwsPath!)).text();
 
     const v = await verifyOnA({ jws });
     expect(v).toMatchObject({

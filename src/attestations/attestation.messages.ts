@@ -37,6 +37,14 @@ export default {
   // Verification answers
   attestation_valid: { fr: 'Attestation valable : elle est signée par son émetteur et n’a pas été modifiée.', en: 'Valid certificate: signed by its issuer and not modified.' },
   attestation_revoked: { fr: 'Attestation révoquée par l’association : elle ne compte plus.', en: 'Certificate revoked by the association: it no longer counts.' },
+  attestation_unconfirmed: {
+    fr: 'Cette attestation a bien été délivrée par ce site, mais la personne a depuis supprimé son compte : son contenu n’est plus conservé ici. Déposez le fichier de l’attestation (PDF ou .jws) pour la vérifier.',
+    en: 'This certificate was issued by this site, but the person has since deleted their account: its content is no longer kept here. Drop the certificate file (PDF or .jws) to check it.',
+  },
+  attestation_content_erased: {
+    fr: 'La personne a supprimé son compte : cette attestation n’est plus conservée ici.',
+    en: 'The person deleted their account: this certificate is no longer kept here.',
+  },
   attestation_invalid_unknown_code: {
     fr: 'Aucune attestation n’a ce code sur ce site. Vérifiez la saisie, ou déposez le fichier de l’attestation.',
     en: 'No certificate has this code on this site. Check what you typed, or drop the certificate file.',

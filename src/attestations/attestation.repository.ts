@@ -133,6 +133,14 @@ export function attestationRepository(db: Db) {
       return db.selectFrom('attestations').selectAll().where('association_id', '=', associationId).orderBy('issued_at', 'desc').orderBy('id', 'desc').execute();
     },
 
+    /**
+     * The holder erased their account: their name and the signed copy go (the file they
+     * handed out still verifies against the published key); code, period and revocation stay.
+     */
+    async forgetHolder(accountId: string, label: string): Promise<void> {
+      await db.updateTable('attestations').set({ volunteer_name: label, jws: '' }).where('account_id', '=', accountId).execute();
+    },
+
     /** Revokes once: false when it already was. */
     async revoke(id: string, at: string, by: string | null, label: string, reason: string): Promise<boolean> {
       const result = await db

@@ -58,7 +58,11 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
   const attestations = attestationService({ db: deps.db, clock: deps.clock, origin: deps.origin, resolveKey: keys.resolveKey });
   const verification = verificationService({ db: deps.db, origin: deps.origin, remoteJwks: keys.remoteJwks, resolveKey: keys.resolveKey });
   const answer = (c: Context<AppEnv>, v: VerificationView) => {
-    const key = v.result === 'valid' ? 'attestation_valid' : v.result === 'revoked' ? 'attestation_revoked' : (`attestation_invalid_${v.reason ?? 'malformed'}` as const);
+    const key =
+      v.result === 'valid' ? 'attestation_valid'
+      : v.result === 'revoked' ? 'attestation_revoked'
+      : v.result === 'unconfirmed' ? 'attestation_unconfirmed'
+      : (`attestation_invalid_${v.reason === 'holder_erased' || v.reason === null ? 'malformed' : v.reason}` as const);
     return c.json({ ...v, message: t(key, c.get('lang')) }, 200);
   };
 

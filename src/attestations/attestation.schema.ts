@@ -35,8 +35,8 @@ export const Attestation = z
     issuedBy: z.string(),
     revocation: z.object({ revokedAt: z.string(), revokedBy: z.string(), reason: z.string() }).nullable(),
     verifyUrl: z.string(),
-    pdfPath: z.string(),
-    jwsPath: z.string(),
+    pdfPath: z.string().nullable(),
+    jwsPath: z.string().nullable(),
   })
   .openapi('Attestation');
 
@@ -57,8 +57,8 @@ const HoursLine = z.object({ month: z.string(), category: z.string(), minutes: z
 
 export const Verification = z
   .object({
-    result: z.enum(['valid', 'invalid', 'revoked']),
-    reason: z.enum(['malformed', 'not_an_attestation', 'key_not_found', 'bad_signature', 'unknown_code', 'evidence']).nullable(),
+    result: z.enum(['valid', 'invalid', 'revoked', 'unconfirmed']),
+    reason: z.enum(['malformed', 'not_an_attestation', 'key_not_found', 'bad_signature', 'unknown_code', 'evidence', 'holder_erased']).nullable(),
     message: z.string().openapi({ description: 'The answer in words, in the reader’s language' }),
     issuedHere: z.boolean().openapi({ description: 'Issued by this site: a revocation would be known here' }),
     attestation: z

@@ -51,8 +51,9 @@ export interface AttestationView {
   issuedBy: string;
   revocation: { revokedAt: string; revokedBy: string; reason: string } | null;
   verifyUrl: string;
-  pdfPath: string;
-  jwsPath: string;
+  /** Null once the holder erased their account: the signed copy is no longer kept. */
+  pdfPath: string | null;
+  jwsPath: string | null;
 }
 
 export interface AvailableView {
@@ -83,8 +84,8 @@ export function toAttestationView(r: AttestationRow, origin: string): Attestatio
     totalMinutes: r.total_minutes, issuedAt: r.issued_at, issuedBy: r.issued_by_label,
     revocation: r.revoked_at ? { revokedAt: r.revoked_at, revokedBy: r.revoked_by_label ?? '', reason: r.revocation_reason ?? '' } : null,
     verifyUrl: `${verifierUrl(origin)}?code=${r.code}`,
-    pdfPath: `/api/v1/attestations/${r.id}/pdf`,
-    jwsPath: `/api/v1/attestations/${r.id}/jws`,
+    pdfPath: r.jws === '' ? null : `/api/v1/attestations/${r.id}/pdf`,
+    jwsPath: r.jws === '' ? null : `/api/v1/attestations/${r.id}/jws`,
   };
 }
 
@@ -196,6 +197,13 @@ export function attestationService(deps: AttestationDeps) {
     throw new AppError('not_found', 'not_found');
   }
 
+  /** Readable and still holding its signed copy (gone when the holder erased their account). */
+  async function signedCopy(asker: Asker, id: string): Promise<AttestationRow> {
+    const row = await readable(asker, id);
+    if (row.jws === '') throw new AppError('conflict', 'attestation_content_erased');
+    return row;
+  }
+
   return {
     /** Where the asker has validated hours to attest (here and on other sites). */
     async available(asker: Asker): Promise<AvailableView[]> {
@@ -251,12 +259,12 @@ export function attestationService(deps: AttestationDeps) {
     },
 
     async jws(asker: Asker, id: string): Promise<{ jws: string; filename: string }> {
-      const row = await readable(asker, id);
+      const row = await signedCopy(asker, id);
       return { jws: row.jws, filename: `attestation-${row.code}.jws` };
     },
 
     async pdf(asker: Asker, id: string): Promise<{ bytes: Uint8Array; filename: string }> {
-      const row = await readable(asker, id);
+      const row = await signedCopy(asker, id);
       // Our own JWS as stored at issue: the PDF shows exactly what is signed.
       const claims = decodeClaims(row.jws);
       return {

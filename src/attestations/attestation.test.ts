@@ -49,7 +49,7 @@ describe('attestations', () => {
     expect(a.verifyUrl).toBe(`http://localhost:3000/verifier?code=${a.code}`);
     expect(((await (await w.volunteer.browser.request('GET', '/api/v1/me/attestations')).json()) as { items: AttestationView[] }).items.map((x) => x.id)).toEqual([a.id]);
 
-    const pdf = await w.volunteer.browser.request('GET', a.pdfPath);
+    const pdf = await w.volunteer.browser.request('GET', a.pdfPath!);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf');
     expect(pdf.headers.get('Content-Disposition')).toBe(`attachment; filename="attestation-${a.code}.pdf"`);
@@ -62,14 +62,14 @@ describe('attestations', () => {
     }
     expect(text).not.toContain('décembre 2025');
 
-    const jws = await (await w.volunteer.browser.request('GET', a.jwsPath)).text();
+    const jws = await (await w.volunteer.browser.request('GET', a.jwsPath!)).text();
     expect((await readPdfInfo(bytes))?.custom[PDF_INFO_KEY]).toBe(jws);
   });
 
   it('its JWS verifies with jose alone against the association’s JWKS as served, and a tampered one does not', async () => {
     const w = await withHours();
     const a = await requestOne(w);
-    const jws = await (await w.volunteer.browser.request('GET', a.jwsPath)).text();
+    const jws = await (await w.volunteer.browser.request('GET', a.jwsPath!)).text();
     const header = decodeProtectedHeader(jws);
     const actor = `http://localhost:3000/ap/actors/${w.a.id}`;
     expect(header).toEqual({ alg: 'EdDSA', typ: ATTESTATION_TYP, kid: `${actor}#multikey-2`, jku: `${actor}/jwks.json` });
@@ -112,10 +112,10 @@ describe('attestations', () => {
     });
     expect(v.attestation?.hours.map((l) => l.month)).toEqual(['2026-01', '2026-01', '2026-03']);
 
-    const pdf = new Uint8Array(await (await w.volunteer.browser.request('GET', a.pdfPath)).arrayBuffer());
+    const pdf = new Uint8Array(await (await w.volunteer.browser.request('GET', a.pdfPath!)).arrayBuffer());
     const byPdf = await verifyFile(w, pdf, 'application/pdf');
     expect(((await byPdf.json()) as Verification).result).toBe('valid');
-    const jws = await (await w.volunteer.browser.request('GET', a.jwsPath)).text();
+    const jws = await (await w.volunteer.browser.request('GET', a.jwsPath!)).text();
     const byJws = await verifyFile(w, new TextEncoder().encode(`${jws}\n`), 'application/octet-stream');
     expect(((await byJws.json()) as Verification).attestation?.code).toBe(a.code);
 
@@ -150,7 +150,7 @@ describe('attestations', () => {
     const a = (await res.json()) as AttestationView;
     expect(a).toMatchObject({ totalMinutes: 150, issuedBy: 'Rose Responsable', volunteer: { accountId: w.volunteer.id } });
     // The volunteer finds it among theirs and downloads it.
-    expect((await w.volunteer.browser.request('GET', a.pdfPath)).status).toBe(200);
+    expect((await w.volunteer.browser.request('GET', a.pdfPath!)).status).toBe(200);
     expect(((await (await w.manager.browser.request('GET', issueUrl)).json()) as { items: AttestationView[] }).items.map((x) => x.code)).toEqual([a.code]);
 
     const revokeUrl = `/api/v1/attestations/${a.id}/revocation`;
@@ -167,7 +167,7 @@ describe('attestations', () => {
     const v = (await (await visitor(w).request('GET', `/api/v1/attestations/verification?code=${a.code}`)).json()) as Verification;
     expect(v).toMatchObject({ result: 'revoked', revocation: { reason: 'Mauvaise période' }, attestation: { code: a.code } });
     // The file says so too: the signature holds, the site knows it was revoked.
-    const pdf = new Uint8Array(await (await w.volunteer.browser.request('GET', a.pdfPath)).arrayBuffer());
+    const pdf = new Uint8Array(await (await w.volunteer.browser.request('GET', a.pdfPath!)).arrayBuffer());
     expect(((await (await verifyFile(w, pdf, 'application/pdf')).json()) as Verification).result).toBe('revoked');
     const actions = await w.t.db.selectFrom('audit_log').select('action').where('association_id', '=', w.a.id).execute();
     expect(actions.map((r) => r.action)).toEqual(expect.arrayContaining(['attestation.issue', 'attestation.revoke']));
@@ -188,7 +188,7 @@ describe('attestations', () => {
 
     const a = await requestOne(w);
     const stranger = await account(w.t, 'curieux@exemple.fr', { firstName: 'Curieux' });
-    expect((await stranger.browser.request('GET', a.pdfPath)).status).toBe(404);
+    expect((await stranger.browser.request('GET', a.pdfPath!)).status).toBe(404);
     expect((await stranger.browser.request('GET', `/api/v1/attestations/${a.id}`)).status).toBe(404);
     expect((await w.manager.browser.request('GET', `/api/v1/attestations/${a.id}`)).status).toBe(200);
 

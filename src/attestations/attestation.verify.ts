@@ -17,8 +17,9 @@ import { bundleHolds, linesAddUp, normaliseCode } from './attestation.claims.ts'
 import { PDF_INFO_KEY, verifyAttestationJws, type HoursLine, type InvalidReason, type JwksSource } from './attestation.jws.ts';
 import { attestationRepository } from './attestation.repository.ts';
 
-export type VerificationResult = 'valid' | 'invalid' | 'revoked';
-export type VerificationReason = InvalidReason | 'unknown_code' | 'evidence';
+/** unconfirmed: the code exists but its holder erased their account, so only the file can be checked. */
+export type VerificationResult = 'valid' | 'invalid' | 'revoked' | 'unconfirmed';
+export type VerificationReason = InvalidReason | 'unknown_code' | 'evidence' | 'holder_erased';
 
 export interface VerificationView {
   result: VerificationResult;
@@ -120,6 +121,11 @@ export function verificationService(deps: VerifyDeps) {
       if (!code) throw fieldError('code', 'attestation_code_invalid');
       const row = await repo.byCode(code);
       if (!row) return invalid('unknown_code');
+      if (row.jws === '') {
+        // Erased holder: we no longer keep what it says, but still whether it was revoked.
+        const revocation = row.revoked_at ? { revokedAt: row.revoked_at, reason: row.revocation_reason ?? '' } : null;
+        return { result: revocation ? 'revoked' : 'unconfirmed', reason: revocation ? null : 'holder_erased', issuedHere: true, attestation: null, evidence: null, revocation };
+      }
       return byJws(row.jws);
     },
 

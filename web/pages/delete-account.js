@@ -32,6 +32,7 @@ export function DeleteAccountPage() {
         <li>${t('deleteAccount.final')}</li>
       </ul>
       <p>${t('deleteAccount.why')}</p>
+      <p>${t('deleteAccount.attestations')} <a href="/attestations">${t('cec.dashboard.attestations')}</a></p>
       <p>${t('deleteAccount.otherSites')}</p>
       <p>${t('deleteAccount.downloadFirst')} <a href="/api/v1/me/data" download>${t('privacy.download')}</a> · <a href="/passeport">${t('cec.dashboard.passport')}</a></p>
     </div>

@@ -63,6 +63,8 @@ export default {
   'att.verify.valid': 'Valid certificate',
   'att.verify.revoked': 'Revoked certificate',
   'att.verify.invalid': 'Invalid certificate',
+  'att.item.erased': 'Account deleted: the document is no longer kept here',
+  'att.verify.unconfirmed': 'Check it with the file',
   'att.verify.attests': 'What it attests',
   'att.verify.volunteer': 'Volunteer',
   'att.verify.association': 'Association',

@@ -63,6 +63,8 @@ export default {
   'att.verify.valid': 'Attestation valable',
   'att.verify.revoked': 'Attestation révoquée',
   'att.verify.invalid': 'Attestation non valable',
+  'att.item.erased': 'Compte supprimé : le document n’est plus conservé ici',
+  'att.verify.unconfirmed': 'À vérifier avec le fichier',
   'att.verify.attests': 'Ce qu’elle atteste',
   'att.verify.volunteer': 'Bénévole',
   'att.verify.association': 'Association',

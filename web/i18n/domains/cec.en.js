@@ -51,8 +51,9 @@ export default {
   'audit.field.cecValidator': 'CEC validator',
   'cec.nav': 'CEC',
   'cec.dashboard.title': 'My recognised commitment',
-  'cec.dashboard.text': 'Your volunteer record gathers all your volunteering, in all your associations. The CEC helper counts your hours for the citizen engagement account.',
+  'cec.dashboard.text': 'Your volunteer record gathers all your volunteering, in all your associations. The CEC helper counts your hours for the citizen engagement account. Certificates prove your hours to whoever you choose.',
   'cec.dashboard.passport': 'My volunteer record',
+  'cec.dashboard.attestations': 'My certificates',
   'cec.dashboard.cec': 'My citizen engagement account',
 
   'cecAssoc.title': 'Citizen engagement account',
@@ -141,6 +142,7 @@ export default {
   'privacy.readNotice': 'Read the privacy policy',
 
   'deleteAccount.why': 'Why keep your approved records? Associations must be able to justify their accounts (valuation of volunteering) and their reports to funders. Your name, however, disappears.',
+  'deleteAccount.attestations': 'Certificates you already handed out can still be checked with their file; this site keeps only their code and period, no longer your name or their content. Download them first if you need them.',
   'deleteAccount.otherSites': 'If you are a member of associations on other Bénévalibre sites, they are told and do the same.',
   'deleteAccount.downloadFirst': 'Before you go, you can download all your data and your volunteer record.',
 };

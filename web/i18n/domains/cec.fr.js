@@ -52,8 +52,9 @@ export default {
   'audit.field.cecValidator': 'Valideur CEC',
   'cec.nav': 'CEC',
   'cec.dashboard.title': 'Mon engagement reconnu',
-  'cec.dashboard.text': 'Votre passeport bénévole rassemble toutes vos actions, dans toutes vos associations. L\'aide au CEC compte vos heures pour le compte d\'engagement citoyen.',
+  'cec.dashboard.text': 'Votre passeport bénévole rassemble toutes vos actions, dans toutes vos associations. L\'aide au CEC compte vos heures pour le compte d\'engagement citoyen. Les attestations prouvent vos heures à qui vous voulez.',
   'cec.dashboard.passport': 'Mon passeport bénévole',
+  'cec.dashboard.attestations': 'Mes attestations',
   'cec.dashboard.cec': 'Mon compte d\'engagement citoyen',
 
   'cecAssoc.title': 'Compte d\'engagement citoyen',
@@ -142,6 +143,7 @@ export default {
   'privacy.readNotice': 'Lire la politique de confidentialité',
 
   'deleteAccount.why': 'Pourquoi garder vos actions validées ? Les associations doivent pouvoir justifier leurs comptes (valorisation du bénévolat) et leurs bilans auprès de leurs financeurs. Votre nom, lui, disparaît.',
+  'deleteAccount.attestations': 'Vos attestations déjà remises restent vérifiables avec leur fichier ; ce site ne garde que leur code et leur période, plus votre nom ni leur contenu. Téléchargez-les avant, si vous en avez besoin.',
   'deleteAccount.otherSites': 'Si vous êtes membre d\'associations sur d\'autres sites Bénévalibre, ils sont prévenus et font de même.',
   'deleteAccount.downloadFirst': 'Avant de partir, vous pouvez télécharger toutes vos données et votre passeport bénévole.',
 };

@@ -85,9 +85,10 @@ export function AttestationItem({ item, showPerson = false, children }) {
       ${revoked ? html`<p class="decl-reason decl-reason-bad">${t('att.item.revokedWhy', { date: formatInstantDay(revoked.revokedAt), reason: revoked.reason })}</p>` : null}
       ${item.kind === 'bundle' ? html`<p class="muted">${t('att.item.bundle')}</p>` : null}
       <p class="item-actions">
-        <a class="button button-secondary" href=${item.pdfPath} download>${t('att.item.pdf')}</a>
-        ${' '}<a href=${item.jwsPath} download>${t('att.item.jws')}</a>
-        ${' · '}<a href=${`/verifier?code=${encodeURIComponent(item.code)}`}>${t('att.item.verify')}</a>
+        ${item.pdfPath
+          ? html`<a class="button button-secondary" href=${item.pdfPath} download>${t('att.item.pdf')}</a>
+              ${' '}<a href=${item.jwsPath} download>${t('att.item.jws')}</a>${' · '}`
+          : html`<span class="muted">${t('att.item.erased')}</span>${' · '}`}<a href=${`/verifier?code=${encodeURIComponent(item.code)}`}>${t('att.item.verify')}</a>
       </p>
       ${children}
     </div>

@@ -13,8 +13,8 @@ import { describedBy, FieldError, Hint, TextField } from '../../components/Field
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { AttestedFacts, formatInstantDay, HoursTable } from './shared.js';
 
-const HEADINGS = { valid: 'att.verify.valid', revoked: 'att.verify.revoked', invalid: 'att.verify.invalid' };
-const KINDS = { valid: 'card-success', revoked: 'card-warning', invalid: 'card-warning' };
+const HEADINGS = { valid: 'att.verify.valid', revoked: 'att.verify.revoked', invalid: 'att.verify.invalid', unconfirmed: 'att.verify.unconfirmed' };
+const KINDS = { valid: 'card-success', revoked: 'card-warning', invalid: 'card-warning', unconfirmed: 'card-warning' };
 
 function Answer({ answer }) {
   const ref = useRef(null);

@@ -9,6 +9,7 @@ export function RecognitionPanel() {
     <ul class="link-list">
       <li><a href="/passeport">${t('cec.dashboard.passport')}</a></li>
       <li><a href="/cec">${t('cec.dashboard.cec')}</a></li>
+      <li><a href="/attestations">${t('cec.dashboard.attestations')}</a></li>
     </ul>
   </div>`;
 }
