@@ -79,6 +79,7 @@ export default {
 
   'decl.mine.title': 'My volunteering',
   'decl.mine.empty': 'You have not recorded anything yet. The time you give counts: note it with “Record volunteering”.',
+  'decl.mine.emptyLocal': 'No records for associations of this site. Your records for associations of other sites are below.',
   'decl.count.one': '{n} volunteering record',
   'decl.count.other': '{n} volunteering records',
   'decl.list.emptyFiltered': 'No record matches these choices.',

@@ -79,6 +79,7 @@ export default {
 
   'decl.mine.title': 'Mes bénévolats',
   'decl.mine.empty': 'Vous n\'avez encore rien déclaré. Le temps que vous donnez compte : notez-le avec « Déclarer du bénévolat ».',
+  'decl.mine.emptyLocal': 'Aucune action pour les associations de ce site. Vos actions pour les associations d\'autres sites sont plus bas.',
   'decl.count.one': '{n} action de bénévolat',
   'decl.count.other': '{n} actions de bénévolat',
   'decl.list.emptyFiltered': 'Aucune action ne correspond à ces choix.',

@@ -16,7 +16,7 @@ import { RemoteDeclarationList } from './remote-declare.js';
 const NAMES = { associationId: 'association' };
 const EMPTY = { associationId: '', status: '', from: '', to: '', page: 1 };
 
-function MyList({ declarer, query }) {
+function MyList({ declarer, query, remoteCount }) {
   const [filters, setFilters] = useState(() => readFilters(query, NAMES));
   const notice = useNotice();
   const [result, setResult] = useDeclarations('/me/declarations', filters, 0, notice.failure);
@@ -51,7 +51,7 @@ function MyList({ declarer, query }) {
       setResult=${setResult}
       mode="mine"
       filtered=${filtered}
-      emptyText=${t('decl.mine.empty')}
+      emptyText=${t(remoteCount > 0 ? 'decl.mine.emptyLocal' : 'decl.mine.empty')}
       onClear=${() => setFilters(EMPTY)}
       onPage=${(page) => setFilter('page', page)}
       notice=${notice}
@@ -62,14 +62,15 @@ function MyList({ declarer, query }) {
 
 export function MyDeclarationsPage({ account, query }) {
   const declarer = useDeclarer(account);
+  const [remoteCount, setRemoteCount] = useState(0);
   if (declarer.kind === 'none') return html`<${LoginFirst} />`;
   let content;
   if (declarer.kind === 'loading') content = html`<p class="muted" role="status">${t('common.loading')}</p>`;
   else if (declarer.kind === 'error') content = html`<${Alert}>${problemMessage(declarer.error)}<//>`;
-  else content = html`<${MyList} declarer=${declarer} query=${query} />`;
+  else content = html`<${MyList} declarer=${declarer} query=${query} remoteCount=${remoteCount} />`;
   return html`<section class="decl-page">
     <${PageTitle} title=${t('decl.mine.title')} />
     ${content}
-    ${declarer.kind === 'loading' ? null : html`<${RemoteDeclarationList} quiet />`}
+    ${declarer.kind === 'loading' ? null : html`<${RemoteDeclarationList} quiet onCount=${setRemoteCount} />`}
   </section>`;
 }

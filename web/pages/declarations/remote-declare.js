@@ -39,12 +39,16 @@ export function remoteStatusText(d) {
 }
 
 /** One's declarations for associations of other sites, newest first; nothing when there are none and `quiet`. */
-export function RemoteDeclarationList({ quiet = false, refresh = 0 }) {
+export function RemoteDeclarationList({ quiet = false, refresh = 0, onCount = null }) {
   const [state, setState] = useState({ items: null, error: null, notice: null });
   const load = () =>
     api
       .get('/federation/declarations')
-      .then((data) => setState((s) => ({ ...s, items: data.items || [], error: null })))
+      .then((data) => {
+        setState((s) => ({ ...s, items: data.items || [], error: null }));
+        // « Mes bénévolats » words its empty local list differently when there are some here.
+        if (onCount) onCount((data.items || []).length);
+      })
       .catch((error) => setState((s) => ({ ...s, items: [], error: problemMessage(error) })));
   useEffect(() => {
     load();
