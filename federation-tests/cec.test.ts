@@ -90,4 +90,14 @@ describe('hours in an association of A and in one of B', () => {
     const onBList = await marie.client.json<{ items: { displayName: string; minutes: number; oneAssociationReached: boolean; function: string }[] }>('GET', `/api/v1/associations/${club.id}/cec?year=${year}`, undefined, 200);
     expect(onBList.items).toEqual([expect.objectContaining({ minutes: 60 * 60, function: 'supervision', oneAssociationReached: false })]);
   }, 240_000);
+
+  it('a new RNA number set on B reaches A’s summary at once (Update of the Group), not a day later', async () => {
+    await marie.client.json('PUT', `/api/v1/associations/${club.id}/valuation/settings`, { territory: 'metropole', rnaNumber: 'W212009876', siren: '732829320' }, 200);
+    const year = Number(daysAgo(12).slice(0, 4));
+    const cec = await pollUntil(async () => {
+      const view = await paul.client.json<MyCec>('GET', `/api/v1/me/cec?year=${year}`, undefined, 200);
+      return view.associations.some((a) => a.kind === 'remote' && a.rna === 'W212009876') ? view : undefined;
+    }, { what: 'the new RNA number on A', timeoutMs: 60_000 });
+    expect(cec.summary).toContain('Numéro RNA : W212009876');
+  }, 120_000);
 });

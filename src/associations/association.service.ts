@@ -26,6 +26,7 @@ import { associationApprovedMail, associationToApproveMail } from './association
 import { fieldsOf, toAssociationView, type AssociationFields, type AssociationView } from './association.view.ts';
 import { associationQueries } from './association-queries.service.ts';
 import { recordAssociationErasure } from './association-erasure-events.ts';
+import { recordAssociationChange } from './association-change-events.ts';
 import { nameKeyOf, searchKeyOf } from './association.keys.ts';
 
 const logger = getLogger(['benevalibre', 'associations']);
@@ -256,6 +257,7 @@ export function associationService(deps: AssociationServiceDeps) {
         await inTransaction(db, async (trx) => {
           await associationRepository(trx).update(row.id, { ...allColumnsOf({ ...fieldsOf(row), ...f }), updated_at: now() });
           await auditService(trx, clock).record(actor, { associationId: row.id, action: 'association.update', targetType: 'association', targetId: row.id, changes });
+          await recordAssociationChange(trx, clock, row.id);
         });
       }
       return viewFor(viewer, row.id);
@@ -271,6 +273,7 @@ export function associationService(deps: AssociationServiceDeps) {
         await auditService(trx, clock).record(actor, {
           associationId: row.id, action: 'association.handle', targetType: 'association', targetId: row.id, changes: { handle: [row.handle, handle] },
         });
+        await recordAssociationChange(trx, clock, row.id);
       });
       return viewFor(viewer, row.id);
     },
@@ -284,6 +287,7 @@ export function associationService(deps: AssociationServiceDeps) {
       await inTransaction(db, async (trx) => {
         await associationRepository(trx).saveLogo(row.id, mime, bytes, now());
         await auditService(trx, clock).record(actor, { associationId: row.id, action: 'association.logo', targetType: 'association', targetId: row.id, changes: { logo: [null, mime] } });
+        await recordAssociationChange(trx, clock, row.id);
       });
       return viewFor(viewer, row.id);
     },
@@ -293,6 +297,7 @@ export function associationService(deps: AssociationServiceDeps) {
       await inTransaction(db, async (trx) => {
         if (!(await associationRepository(trx).deleteLogo(row.id))) return;
         await auditService(trx, clock).record(actor, { associationId: row.id, action: 'association.logo_delete', targetType: 'association', targetId: row.id });
+        await recordAssociationChange(trx, clock, row.id);
       });
       return viewFor(viewer, row.id);
     },

@@ -52,10 +52,7 @@ export async function actorState(data: FederationData, identifier: string): Prom
 /** Registers the actor dispatcher, key pairs and WebFinger handle mapping. */
 export function registerActors(federation: Federation<FederationData>): void {
   federation
-    .setActorDispatcher('/ap/actors/{identifier}', async (ctx, identifier) => {
-      const state = await actorState(ctx.data, identifier);
-      return state.kind === 'none' ? null : toActor(ctx, identifier, state);
-    })
+    .setActorDispatcher('/ap/actors/{identifier}', (ctx, identifier) => currentActor(ctx, identifier))
     .setKeyPairsDispatcher(async (ctx, identifier) => {
       const state = await actorState(ctx.data, identifier);
       // Unknown or never-published ids get no keys: creating some would be pointless.
@@ -81,6 +78,12 @@ export function registerActors(federation: Federation<FederationData>): void {
       const owner = await actorRepository(ctx.data.db).ownerOfHandle(ref.toLowerCase());
       return owner?.type === 'association' ? { identifier: owner.id } : null;
     });
+}
+
+/** The actor as its id serves it now (null when nothing is served there): what an Update{Actor} carries. */
+export async function currentActor(ctx: Context<FederationData>, identifier: string): Promise<Actor | null> {
+  const state = await actorState(ctx.data, identifier);
+  return state.kind === 'none' ? null : toActor(ctx, identifier, state);
 }
 
 /** The instance actor's username: the host name (handle `host@host`, FEP-d556 style). */

@@ -12,6 +12,7 @@ import type { OutboxEventsTable } from './federation.table.ts';
 import type { FederationData } from './federation.ts';
 import { accountDeletionPublishers } from './publish-account-deletion.ts';
 import { associationDeletionPublishers } from './publish-association-deletion.ts';
+import { associationUpdatePublishers } from './publish-association-update.ts';
 import { declarationDecisionPublishers } from './publish-declaration-decision.ts';
 import { membersNewsPublishers } from './publish-members-news.ts';
 import { membershipPublishers } from './publish-membership.ts';
@@ -31,4 +32,5 @@ export const publishers: Readonly<Record<string, Publisher>> = {
   ...declarationDecisionPublishers,
   ...accountDeletionPublishers,
   ...associationDeletionPublishers,
+  ...associationUpdatePublishers,
 };

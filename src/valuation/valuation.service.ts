@@ -20,6 +20,7 @@ import { valuationRepository, type RateWithItems, type SmicRow } from './valuati
 import { normalRna, normalSiren, parseCoefficient, suggestTerritory } from './valuation.rules.ts';
 import { coefficientText, summarize, type Summary } from './valuation.summary.ts';
 import type { RateMethod, Territory } from './valuation.table.ts';
+import { recordAssociationChange } from '../associations/association-change-events.ts';
 
 export const MAX_RATE_CENTS = 100_000; // 1 000 € an hour: beyond, a typing mistake
 const COEFFICIENT_MIN = 1000;
@@ -152,6 +153,8 @@ export function valuationService(deps: { db: Db; clock: Clock }) {
         if (Object.keys(changes).length) {
           await auditService(trx, clock).record(asker.actor, { associationId: association.id, action: 'valuation.settings', targetType: 'association', targetId: association.id, changes });
         }
+        // RNA and SIREN are on the Group (members' sites fill the CEC summary with them).
+        if (changes.rna_number || changes.siren) await recordAssociationChange(trx, clock, association.id);
         return { territory: input.territory, suggestedTerritory: suggestTerritory(before.postal_code), postalCode: before.postal_code, rnaNumber: rna, siren };
       });
     },
