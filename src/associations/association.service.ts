@@ -32,6 +32,8 @@ import { nameKeyOf, searchKeyOf } from './association.keys.ts';
 const logger = getLogger(['benevalibre', 'associations']);
 
 export const LOGO_MAX_BYTES = 512 * 1024;
+/** The fields the Group shows other sites: a change to one of them is sent as Update{Group}. */
+const GROUP_FIELDS: readonly (keyof AssociationFields)[] = ['name', 'description', 'website', 'activityFieldCode'];
 
 export interface AssociationServiceDeps {
   db: Db;
@@ -257,7 +259,7 @@ export function associationService(deps: AssociationServiceDeps) {
         await inTransaction(db, async (trx) => {
           await associationRepository(trx).update(row.id, { ...allColumnsOf({ ...fieldsOf(row), ...f }), updated_at: now() });
           await auditService(trx, clock).record(actor, { associationId: row.id, action: 'association.update', targetType: 'association', targetId: row.id, changes });
-          await recordAssociationChange(trx, clock, row.id);
+          if (GROUP_FIELDS.some((k) => k in changes)) await recordAssociationChange(trx, clock, row.id);
         });
       }
       return viewFor(viewer, row.id);

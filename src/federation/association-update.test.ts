@@ -68,7 +68,8 @@ describe('editing an association with people on other sites', () => {
       expect(await verifyProofs(u as JsonObject, async (vm) => (vm === `${groupIri}#multikey-2` ? ed25519 : null))).toEqual([`${groupIri}#multikey-2`]);
     }
 
-    // Changing only the territory (not on the Group) sends nothing more.
+    // Changing only the territory or the moderation (not on the Group) sends nothing more.
+    expect((await manager.request('PATCH', `/api/v1/associations/${association.id}`, { moderateDeclarations: true })).status).toBe(200);
     expect((await manager.request('PUT', `/api/v1/associations/${association.id}/valuation/settings`, { territory: 'mayotte', rnaNumber: 'W212000123', siren: '' })).status).toBe(200);
     await settle();
     expect(peer.received.length).toBe(before + 2);
