@@ -1,99 +1,107 @@
 /**
  * The yearly summary as files (spec §B2): a CSV an accountant imports (`;` separated,
- * UTF-8 with BOM, decimal comma, one shape of row throughout) and a PDF (B's kit, DejaVu
- * Sans embedded so « 1 234,56 € » prints). In French: they go into French accounts.
+ * UTF-8 with BOM, one shape of row throughout; decimal comma in French, point in English)
+ * and a PDF (B's kit, DejaVu Sans embedded so « 1 234,56 € » prints). In the reader's
+ * language (French by default); the words are in valuation.words.ts.
  */
-import { csvDocument, formatCents, formatDateFr, formatMinutes, formatDecimalHours } from '../lib/format-fr.ts';
+import { csvDocument } from '../lib/format-fr.ts';
+import { formatsFor, type DocumentLanguage } from '../lib/format-en.ts';
 import { PdfDoc } from '../pdf/pdf-kit.ts';
 import { formatDistance } from '../declarations/declaration.rules.ts';
-import { decimalComma } from './valuation.rules.ts';
 import type { Summary, RateStatement } from './valuation.summary.ts';
 import type { Territory } from './valuation.table.ts';
+import { summaryWords } from './valuation.words.ts';
+
+export { REASON_FR, ROUNDING_RULE_FR } from './valuation.words.ts';
 
 export type SummaryWithAssociation = Summary & { association: { name: string; handle: string; rnaNumber: string | null; siren: string | null; territory: Territory } };
 
-export const ROUNDING_RULE_FR =
-  'Chaque action validée vaut sa durée validée × le taux horaire ÷ 60, arrondie une seule fois au centime le plus proche (un demi-centime arrondi au-dessus), au moment de sa validation ; les totaux sont des sommes de ces valeurs : aucun centime n’est perdu ni créé.';
-
-const TERRITORY_FR: Record<Territory, string> = { metropole: 'métropole et la plupart des départements d’outre-mer', mayotte: 'Mayotte' };
-
-export const REASON_FR: Record<string, string> = {
-  no_rate: 'aucun taux en vigueur à la date de l’action',
-  no_smic: 'aucune valeur du SMIC connue pour ce territoire à cette date',
-  no_level: 'action sans niveau, alors que le taux dépend du niveau',
-  level_without_rate: 'niveau sans taux horaire',
-  category_without_rate: 'catégorie sans taux horaire',
-  not_yet_valued: 'validée avant la mise en place de la valorisation, ou importée : pas encore valorisée',
-};
-
-/** « SMIC horaire brut », « SMIC avec charges patronales (× 1,45) »… */
-export function methodText(r: Pick<RateStatement, 'method' | 'coefficient' | 'rateCents' | 'items'>): string {
+/** « SMIC horaire brut », « SMIC avec charges patronales (× 1,45) »… (English: « × 1.45 »). */
+export function methodText(r: Pick<RateStatement, 'method' | 'coefficient' | 'rateCents' | 'items'>, lang: DocumentLanguage = 'fr'): string {
+  const w = summaryWords(lang).method;
+  const money = formatsFor(lang).cents;
+  const items = () => r.items.map((i) => w.pair(i.name ?? '?', money(i.rateCents))).join(', ');
   switch (r.method) {
-    case 'smic': return 'SMIC horaire brut';
-    case 'smic_charged': return `SMIC horaire brut avec charges patronales (× ${r.coefficient ?? '1'})`;
-    case 'per_level': return `Taux horaire par niveau (${r.items.map((i) => `${i.name ?? '?'} : ${formatCents(i.rateCents)}`).join(', ')})`;
-    case 'per_category': return `Taux horaire par catégorie (${r.items.map((i) => `${i.name ?? '?'} : ${formatCents(i.rateCents)}`).join(', ')})`;
-    case 'custom': return `Taux horaire choisi par l’association : ${r.rateCents === null ? '?' : formatCents(r.rateCents)}`;
+    case 'smic': return w.smic;
+    case 'smic_charged': return w.smicCharged(lang === 'en' ? (r.coefficient ?? '1').replace(',', '.') : (r.coefficient ?? '1'));
+    case 'per_level': return `${w.perLevel} (${items()})`;
+    case 'per_category': return `${w.perCategory} (${items()})`;
+    case 'custom': return w.custom(r.rateCents === null ? '?' : money(r.rateCents));
   }
 }
 
-const spanText = (r: RateStatement) => (r.effectiveTo ? `du ${formatDateFr(r.effectiveFrom)} au ${formatDateFr(r.effectiveTo)}` : `depuis le ${formatDateFr(r.effectiveFrom)}`);
+const spanText = (r: RateStatement, lang: DocumentLanguage) => summaryWords(lang).span(formatsFor(lang).date(r.effectiveFrom), r.effectiveTo ? formatsFor(lang).date(r.effectiveTo) : null);
 
-export const summaryFilename = (s: SummaryWithAssociation, ext: 'csv' | 'pdf') => `valorisation-${s.association.handle}-${s.period.from}-${s.period.to}.${ext}`;
+const account = (e: { account: '864' | '875' }, lang: DocumentLanguage) => `${e.account} ${summaryWords(lang).account[e.account]}`;
 
-export function summaryCsv(s: SummaryWithAssociation): string {
-  const rows: (string | number)[][] = [['Rubrique', 'Libellé', 'Actions', 'Durée (minutes)', 'Durée (heures)', 'Valeur (euros)']];
+export const summaryFilename = (s: SummaryWithAssociation, ext: 'csv' | 'pdf', lang: DocumentLanguage = 'fr') =>
+  `${summaryWords(lang).filename}-${s.association.handle}-${s.period.from}-${s.period.to}.${ext}`;
+
+export function summaryCsv(s: SummaryWithAssociation, lang: DocumentLanguage = 'fr'): string {
+  const w = summaryWords(lang);
+  const f = formatsFor(lang);
+  const k = w.csv;
+  const rows: (string | number)[][] = [[...k.headers]];
   const line = (kind: string, label: string, count: number | string, minutes: number | string, cents: number | string) =>
-    rows.push([kind, label, count, minutes, typeof minutes === 'number' ? formatDecimalHours(minutes) : '', typeof cents === 'number' ? decimalComma(cents) : cents]);
-  line('Association', s.association.name, '', '', '');
-  if (s.association.rnaNumber) line('RNA', s.association.rnaNumber, '', '', '');
-  if (s.association.siren) line('SIREN', s.association.siren, '', '', '');
-  line('Période', `${s.period.from} au ${s.period.to}`, '', '', '');
-  for (const r of s.rates) line('Méthode', `${methodText(r)}, ${spanText(r)}`, '', '', '');
-  for (const c of s.byCategory) line('Catégorie', c.name ?? '', c.count, c.minutes, c.cents);
-  for (const p of s.byProject) line('Projet', p.name ?? 'Sans projet', p.count, p.minutes, p.cents);
-  for (const n of s.notValued) line('Non valorisée', REASON_FR[n.reason] ?? n.reason, n.count, n.minutes, '');
-  line('Total validé', '', s.totals.count, s.totals.minutes, s.totals.cents);
-  line('Total valorisé', '', '', s.totals.valuedMinutes, s.totals.cents);
-  rows.push(['Distance (km, non valorisée)', '', '', '', '', formatDistance(s.totals.distanceHundredths).replace('.', ',')]);
-  line('Écriture débit', `${s.entry.debit.account} ${s.entry.debit.label}`, '', '', s.entry.debit.cents);
-  line('Écriture crédit', `${s.entry.credit.account} ${s.entry.credit.label}`, '', '', s.entry.credit.cents);
-  line('Arrondi', ROUNDING_RULE_FR, '', '', '');
+    rows.push([kind, label, count, minutes, typeof minutes === 'number' ? f.decimalHours(minutes) : '', typeof cents === 'number' ? f.decimalEuros(cents) : cents]);
+  line(k.association, s.association.name, '', '', '');
+  if (s.association.rnaNumber) line(k.rna, s.association.rnaNumber, '', '', '');
+  if (s.association.siren) line(k.siren, s.association.siren, '', '', '');
+  line(k.period, w.csvPeriod(s.period.from, s.period.to), '', '', '');
+  for (const r of s.rates) line(k.method, `${methodText(r, lang)}, ${spanText(r, lang)}`, '', '', '');
+  for (const c of s.byCategory) line(k.category, c.name ?? '', c.count, c.minutes, c.cents);
+  for (const p of s.byProject) line(k.project, p.name ?? w.pdf.noProject, p.count, p.minutes, p.cents);
+  // The month's ISO form (« 2026-03 ») sorts and imports; the words are in the PDF.
+  for (const m of s.byMonth) line(k.month, m.month, m.count, m.minutes, m.cents);
+  for (const n of s.notValued) line(k.notValued, w.reasons[n.reason] ?? n.reason, n.count, n.minutes, '');
+  line(k.totalValidated, '', s.totals.count, s.totals.minutes, s.totals.cents);
+  line(k.totalValued, '', '', s.totals.valuedMinutes, s.totals.cents);
+  const km = formatDistance(s.totals.distanceHundredths);
+  rows.push([k.distance, '', '', '', '', lang === 'en' ? km : km.replace('.', ',')]);
+  line(k.debit, account(s.entry.debit, lang), '', '', s.entry.debit.cents);
+  line(k.credit, account(s.entry.credit, lang), '', '', s.entry.credit.cents);
+  line(k.rounding, w.rounding, '', '', '');
   return csvDocument(rows);
 }
 
-export async function summaryPdf(s: SummaryWithAssociation, createdAt: Date): Promise<Uint8Array> {
+export async function summaryPdf(s: SummaryWithAssociation, createdAt: Date, lang: DocumentLanguage = 'fr'): Promise<Uint8Array> {
+  const w = summaryWords(lang);
+  const p = w.pdf;
+  const f = formatsFor(lang);
   const doc = await PdfDoc.create({
-    title: `Valorisation du bénévolat — ${s.association.name}`, subject: `Du ${formatDateFr(s.period.from)} au ${formatDateFr(s.period.to)}`,
-    author: s.association.name, lang: 'fr-FR', footer: `Bénévalibre — ${s.association.name}`, createdAt,
+    title: p.title(s.association.name), subject: p.subject(f.date(s.period.from), f.date(s.period.to)),
+    author: s.association.name, lang: f.tag, footer: `Bénévalibre — ${s.association.name}`, createdAt,
   });
-  doc.heading(`Valorisation du bénévolat`);
+  doc.heading(p.heading);
   doc.heading(s.association.name, 2);
-  const ids: [string, string][] = [['Période', `du ${formatDateFr(s.period.from)} au ${formatDateFr(s.period.to)}`], ['Territoire du SMIC', TERRITORY_FR[s.association.territory]]];
-  if (s.association.rnaNumber) ids.push(['Numéro RNA', s.association.rnaNumber]);
-  if (s.association.siren) ids.push(['SIREN', s.association.siren]);
+  const ids: [string, string][] = [[p.period, w.period(f.date(s.period.from), f.date(s.period.to))], [p.territory, w.territory[s.association.territory]]];
+  if (s.association.rnaNumber) ids.push([p.rna, s.association.rnaNumber]);
+  if (s.association.siren) ids.push([p.siren, s.association.siren]);
   doc.keyValues(ids);
-  doc.heading('Méthode', 2);
-  if (s.rates.length === 0) doc.paragraph('Aucun taux n’était en vigueur sur la période : rien n’est valorisé.');
-  for (const r of s.rates) doc.paragraph(`${methodText(r)}, ${spanText(r)}.`);
-  doc.paragraph(ROUNDING_RULE_FR, { color: 'muted', size: 9 });
-  const columns = [{ header: 'Libellé', width: 3 }, { header: 'Actions', align: 'right' as const }, { header: 'Durée', width: 1.3, align: 'right' as const }, { header: 'Valeur', width: 1.5, align: 'right' as const }];
-  const total = ['Total', String(s.totals.count), formatMinutes(s.totals.minutes), formatCents(s.totals.cents)];
-  doc.heading('Par catégorie', 2);
-  doc.table({ columns, rows: s.byCategory.map((c) => [c.name ?? '', String(c.count), formatMinutes(c.minutes), formatCents(c.cents)]), totalRow: total });
-  doc.heading('Par projet', 2);
-  doc.table({ columns, rows: s.byProject.map((p) => [p.name ?? 'Sans projet', String(p.count), formatMinutes(p.minutes), formatCents(p.cents)]), totalRow: total });
+  doc.heading(p.method, 2);
+  if (s.rates.length === 0) doc.paragraph(p.noRate);
+  for (const r of s.rates) doc.paragraph(`${methodText(r, lang)}, ${spanText(r, lang)}.`);
+  doc.paragraph(w.rounding, { color: 'muted', size: 9 });
+  const columns = (first: string) => [{ header: first, width: 3 }, { header: p.actions, align: 'right' as const }, { header: p.time, width: 1.3, align: 'right' as const }, { header: p.value, width: 1.5, align: 'right' as const }];
+  const total = [p.total, String(s.totals.count), f.minutes(s.totals.minutes), f.cents(s.totals.cents)];
+  doc.heading(p.byCategory, 2);
+  doc.table({ columns: columns(p.label), rows: s.byCategory.map((c) => [c.name ?? '', String(c.count), f.minutes(c.minutes), f.cents(c.cents)]), totalRow: total });
+  doc.heading(p.byProject, 2);
+  doc.table({ columns: columns(p.label), rows: s.byProject.map((x) => [x.name ?? p.noProject, String(x.count), f.minutes(x.minutes), f.cents(x.cents)]), totalRow: total });
+  doc.heading(p.byMonth, 2);
+  doc.table({ columns: columns(p.month), rows: s.byMonth.map((m) => [f.month(m.month), String(m.count), f.minutes(m.minutes), f.cents(m.cents)]), totalRow: total });
   if (s.notValued.length) {
-    doc.heading('Actions validées non valorisées', 2);
-    doc.table({ columns: [{ header: 'Raison', width: 4 }, { header: 'Actions', align: 'right' }, { header: 'Durée', width: 1.3, align: 'right' }], rows: s.notValued.map((n) => [REASON_FR[n.reason] ?? n.reason, String(n.count), formatMinutes(n.minutes)]) });
+    doc.heading(p.notValued, 2);
+    doc.table({ columns: [{ header: p.reason, width: 4 }, { header: p.actions, align: 'right' }, { header: p.time, width: 1.3, align: 'right' }], rows: s.notValued.map((n) => [w.reasons[n.reason] ?? n.reason, String(n.count), f.minutes(n.minutes)]) });
   }
-  doc.heading('Écriture au pied du compte de résultat', 2);
+  doc.heading(p.entry, 2);
   doc.table({
-    columns: [{ header: 'Compte', width: 3 }, { header: 'Débit', width: 1.5, align: 'right' }, { header: 'Crédit', width: 1.5, align: 'right' }],
-    rows: [[`${s.entry.debit.account} ${s.entry.debit.label}`, formatCents(s.entry.debit.cents), ''], [`${s.entry.credit.account} ${s.entry.credit.label}`, '', formatCents(s.entry.credit.cents)]],
+    columns: [{ header: p.account, width: 3 }, { header: p.debit, width: 1.5, align: 'right' }, { header: p.credit, width: 1.5, align: 'right' }],
+    rows: [[account(s.entry.debit, lang), f.cents(s.entry.debit.cents), ''], [account(s.entry.credit, lang), '', f.cents(s.entry.credit.cents)]],
   });
-  doc.paragraph('Contributions volontaires en nature (règlement ANC 2018-06) : l’écriture est équilibrée et n’affecte pas le résultat.', { color: 'muted', size: 9 });
-  doc.heading('Distance parcourue', 2);
-  doc.paragraph(`${formatDistance(s.totals.distanceHundredths).replace('.', ',')} km, non valorisés : les frais de déplacement auxquels un bénévole renonce sont un don (avec reçu), pas une contribution en nature.`);
+  doc.paragraph(p.entryHint, { color: 'muted', size: 9 });
+  doc.heading(p.distance, 2);
+  const km = formatDistance(s.totals.distanceHundredths);
+  doc.paragraph(p.distanceText(lang === 'en' ? km : km.replace('.', ',')));
   return doc.save();
 }

@@ -95,7 +95,7 @@ export function valuationRoutes(deps: DomainDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/associations/{id}/valuation/summary/export', tags, summary: 'The summary as a CSV for the accountant (`;`, UTF-8 BOM, decimal comma) or a PDF',
+      method: 'get', path: '/associations/{id}/valuation/summary/export', tags, summary: 'The summary as a CSV for the accountant (`;`, UTF-8 BOM, decimal comma in French) or a PDF, in the requester’s language (French by default)',
       request: { params: AssociationParam, query: SummaryExportQuery },
       responses: {
         200: {
@@ -109,12 +109,14 @@ export function valuationRoutes(deps: DomainDeps) {
     async (c) => {
       const { format, ...period } = c.req.valid('query');
       const summary = await valuation.summary(askerOf(c), c.req.valid('param').id, period);
-      const headers = { 'Content-Disposition': `attachment; filename="${summaryFilename(summary, format)}"`, 'Cache-Control': 'no-store' };
+      // In the requester's language (Accept-Language, else the account's), like the JSON messages.
+      const lang = c.get('lang');
+      const headers = { 'Content-Disposition': `attachment; filename="${summaryFilename(summary, format, lang)}"`, 'Cache-Control': 'no-store', 'Content-Language': lang, Vary: 'Accept-Language' };
       if (format === 'pdf') {
-        const bytes = await summaryPdf(summary, deps.clock.now());
+        const bytes = await summaryPdf(summary, deps.clock.now(), lang);
         return c.body(bytes.slice().buffer, 200, { ...headers, 'Content-Type': 'application/pdf' });
       }
-      return c.body(summaryCsv(summary), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
+      return c.body(summaryCsv(summary, lang), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
     },
   );
 

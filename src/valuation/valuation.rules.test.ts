@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { centsFor, chargedRate, normalRna, normalSiren, parseCoefficient, suggestTerritory, valuate, decimalComma } from './valuation.rules.ts';
-import { coefficientText, summarize } from './valuation.summary.ts';
+import { coefficientText, monthsOf, summarize } from './valuation.summary.ts';
 import type { SummaryRow } from './valuation.repository.ts';
 
 describe('rounding', () => {
@@ -18,6 +18,13 @@ describe('rounding', () => {
     expect(centsFor(1, 1188)).toBe(20); // 19,8 → 20
     expect(centsFor(100, 933)).toBe(1555); // Mayotte: 1 h 40 at 9,33 €
     expect(centsFor(0, 1202)).toBe(0);
+  });
+
+  it('lists every month of a period, across a year end', () => {
+    expect(monthsOf('2025-07-01', '2026-06-30')).toEqual([
+      '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06',
+    ]);
+    expect(monthsOf('2026-03-15', '2026-03-20')).toEqual(['2026-03']);
   });
 
   it('SMIC with employer charges: SMIC × coefficient rounded half up to the cent', () => {
@@ -103,13 +110,20 @@ describe('property: no cent lost or created across any grouping', () => {
           if (shuffled.length > 0) [shuffled[i % shuffled.length], shuffled[j]] = [shuffled[j]!, shuffled[i % shuffled.length]!];
         });
         const s = summarize(shuffled, [], { from: '2026-01-01', to: '2026-12-31' });
-        const byMonth = new Map<string, number>();
-        for (const r of shuffled) byMonth.set(r.date.slice(0, 7), (byMonth.get(r.date.slice(0, 7)) ?? 0) + (r.valuation_cents ?? 0));
         const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
         expect(s.totals.cents).toBe(frozen);
         expect(sum(s.byCategory.map((l) => l.cents))).toBe(frozen);
         expect(sum(s.byProject.map((l) => l.cents))).toBe(frozen);
-        expect(sum([...byMonth.values()])).toBe(frozen);
+        // The summary's months: all twelve, in order, summing to the same cents and minutes.
+        expect(s.byMonth.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
+        expect(sum(s.byMonth.map((m) => m.cents))).toBe(frozen);
+        expect(sum(s.byMonth.map((m) => m.minutes))).toBe(s.totals.minutes);
+        expect(sum(s.byMonth.map((m) => m.valuedMinutes))).toBe(s.totals.valuedMinutes);
+        expect(sum(s.byMonth.map((m) => m.count))).toBe(s.totals.count);
+        for (const m of s.byMonth) {
+          const own = shuffled.filter((r) => r.date.startsWith(m.month));
+          expect(m.cents).toBe(sum(own.map((r) => r.valuation_cents ?? 0)));
+        }
         expect(s.entry.debit.cents).toBe(frozen);
         expect(s.entry.credit.cents).toBe(s.entry.debit.cents);
         expect(sum(s.byCategory.map((l) => l.minutes))).toBe(s.totals.minutes);

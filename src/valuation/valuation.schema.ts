@@ -67,6 +67,8 @@ export const Summary = z.object({
   totals: z.object({ minutes: z.number().int(), valuedMinutes: z.number().int(), cents: z.number().int(), count: z.number().int(), distanceHundredths: z.number().int() }),
   byCategory: z.array(Line),
   byProject: z.array(Line).openapi({ description: 'id null: declarations without a project' }),
+  byMonth: z.array(z.object({ month: z.string().openapi({ example: '2026-03' }), minutes: z.number().int(), valuedMinutes: z.number().int(), cents: z.number().int(), count: z.number().int() }))
+    .openapi({ description: 'Every month of the period in order (by the action’s date), empty ones with zeros; sums to the totals' }),
   notValued: z.array(z.object({ reason: z.string(), count: z.number().int(), minutes: z.number().int() })).openapi({
     description: 'reason: no_rate | no_smic | no_level | level_without_rate | category_without_rate | not_yet_valued',
   }),

@@ -1,6 +1,6 @@
 /**
  * The yearly summary for the accounts (spec §B2, ANC 2018-06): hours and value by
- * category and by project, what could not be valued and why, distance apart (travel
+ * category, by project and by month, what could not be valued and why, distance apart (travel
  * costs waived are a donation, not a contribution in kind), and the balanced entry
  * debit 864 « Personnel bénévole » / credit 875 « Bénévolat ». Pure: every figure is a
  * sum of frozen integer cents and minutes.
@@ -11,6 +11,15 @@ import type { RateMethod } from './valuation.table.ts';
 export interface SummaryLine {
   id: string | null;
   name: string | null;
+  minutes: number;
+  valuedMinutes: number;
+  cents: number;
+  count: number;
+}
+
+/** One month of the period (« 2026-03 »): every month is listed, empty ones with zeros. */
+export interface MonthLine {
+  month: string;
   minutes: number;
   valuedMinutes: number;
   cents: number;
@@ -38,6 +47,8 @@ export interface Summary {
   totals: { minutes: number; valuedMinutes: number; cents: number; count: number; distanceHundredths: number };
   byCategory: SummaryLine[];
   byProject: SummaryLine[];
+  /** By month of the action's date, every month of the period in order. */
+  byMonth: MonthLine[];
   notValued: NotValuedLine[];
   /** Methods the frozen values used, most used first. */
   methodsUsed: RateMethod[];
@@ -77,6 +88,20 @@ export function ratesOver(rates: RateWithItems[], from: string, to: string, name
   return out;
 }
 
+/** « 2026-11 », « 2026-12 », « 2027-01 »… from the month of `from` to the month of `to`. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) return out;
+    out.push(month);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
 function previousDay(date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -87,11 +112,21 @@ export function summarize(rows: SummaryRow[], rates: RateWithItems[], period: { 
   const categories = new Map<string, SummaryLine>();
   const projects = new Map<string, SummaryLine>();
   const notValued = new Map<string, NotValuedLine>();
+  const months = new Map<string, MonthLine>(monthsOf(period.from, period.to).map((month) => [month, { month, minutes: 0, valuedMinutes: 0, cents: 0, count: 0 }]));
   const methods = new Map<RateMethod, number>();
   const totals = { minutes: 0, valuedMinutes: 0, cents: 0, count: 0, distanceHundredths: 0 };
   for (const r of rows) {
     add(categories, r.category_id, r.category_id, r.category_name, r);
     add(projects, r.project_id ?? '', r.project_id, r.project_name, r);
+    // Rows come from the period, so their month is one of its months; a stray one still counts.
+    const month = months.get(r.date.slice(0, 7)) ?? { month: r.date.slice(0, 7), minutes: 0, valuedMinutes: 0, cents: 0, count: 0 };
+    month.minutes += r.validated_minutes;
+    month.count += 1;
+    if (r.valuation_cents !== null) {
+      month.cents += r.valuation_cents;
+      month.valuedMinutes += r.validated_minutes;
+    }
+    months.set(month.month, month);
     totals.minutes += r.validated_minutes;
     totals.count += 1;
     totals.distanceHundredths += r.distance_hundredths;
@@ -115,6 +150,7 @@ export function summarize(rows: SummaryRow[], rates: RateWithItems[], period: { 
     totals,
     byCategory: [...categories.values()],
     byProject,
+    byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     notValued: [...notValued.values()],
     methodsUsed: [...methods.entries()].sort((a, b) => b[1] - a[1]).map(([m]) => m),
     rates: ratesOver(rates, period.from, period.to, names),

@@ -63,12 +63,21 @@ describe('the rate in force on the date of the action', () => {
     expect(year.entry).toEqual({ debit: { account: '864', label: 'Personnel bénévole', cents: 2604 }, credit: { account: '875', label: 'Bénévolat', cents: 2604 } });
     expect(year.byCategory.map((c) => [c.id, c.cents])).toEqual([[w.categories[0], 1402], [w.categories[1], 1202]]);
     expect(year.byProject.map((p) => [p.id, p.cents])).toEqual([[w.project, 902], [null, 1702]]);
+    // By month: every month of the year, the same cents as categories and projects.
+    expect(year.byMonth).toHaveLength(12);
+    expect(year.byMonth.filter((m) => m.count > 0).map((m) => [m.month, m.minutes, m.cents])).toEqual([['2026-01', 45, 902], ['2026-06', 60, 1202], ['2026-07', 20, 500]]);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(year.byMonth.map((m) => m.cents))).toBe(sum(year.byCategory.map((c) => c.cents)));
+    expect(sum(year.byMonth.map((m) => m.cents))).toBe(sum(year.byProject.map((p) => p.cents)));
+    expect(sum(year.byMonth.map((m) => m.minutes))).toBe(year.totals.minutes);
     expect(year.rates.map((r) => [r.effectiveFrom, r.effectiveTo, r.method])).toEqual([['2025-01-01', '2026-06-30', 'smic'], ['2026-07-01', null, 'custom']]);
     expect(year.methodsUsed.sort()).toEqual(['custom', 'smic']);
     // Another financial year (July to June) across two calendar years.
     const financial = await summary(w, 'from=2025-07-01&to=2026-06-30');
     expect(financial.totals.cents).toBe(2376 + 902 + 1202);
     expect(financial.rates.map((r) => r.method)).toEqual(['smic']);
+    expect(financial.byMonth.map((m) => m.month)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(financial.byMonth.filter((m) => m.cents > 0).map((m) => [m.month, m.cents])).toEqual([['2025-12', 2376], ['2026-01', 902], ['2026-06', 1202]]);
     const wrong = await w.manager.browser.request('GET', `${api(w, '/summary')}?from=2026-06-30&to=2025-07-01`);
     expect(errorOn(await problemOf(wrong), 'to').code).toBe('valuation_period_order');
   });
@@ -260,6 +269,7 @@ describe('exports', () => {
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('Rubrique;Libellé;Actions;Durée (minutes);Durée (heures);Valeur (euros)\r\n');
     expect(text).toContain('Total validé;;1;45;0,75;9,02\r\n');
+    expect(text).toContain('Mois;2026-03;1;45;0,75;9,02\r\nMois;2026-04;0;0;0,00;0,00\r\n');
     expect(text).toContain('Écriture débit;864 Personnel bénévole;;;;9,02\r\n');
     expect(text).toContain('Écriture crédit;875 Bénévolat;;;;9,02\r\n');
     const pdf = await w.manager.browser.request('GET', `${api(w, '/summary/export')}?year=2026&format=pdf`);
@@ -275,5 +285,36 @@ describe('exports', () => {
     expect(words).toContain('9,02 €');
     expect(words).toContain('0 h 45');
     expect(words).toContain('SMIC horaire brut');
+    expect(words).toContain('Par mois');
+    expect(words).toContain('mars 2026');
+  });
+
+  it('in the reader’s language: English headings, labels and figures; 864/875 in French with a gloss', async () => {
+    const w = await world();
+    await moderate(w.t, w.a.id, false);
+    await setRate(w, { effectiveFrom: '2026-01-01', method: 'smic_charged', coefficient: '1,5' });
+    await declare(w.volunteer.browser, w, { date: '2026-03-10', durationMinutes: 45 }); // 0,75 × 18,03 = 13,5225 → 13,52
+    w.manager.browser.lang = 'en-GB,en;q=0.8';
+    const csv = await w.manager.browser.request('GET', `${api(w, '/summary/export')}?year=2026&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('Content-Disposition')).toBe(`attachment; filename="valuation-${w.a.handle}-2026-01-01-2026-12-31.csv"`);
+    expect(csv.headers.get('Content-Language')).toBe('en');
+    const text = await csv.text();
+    expect(text).toContain('Section;Label;Records;Duration (minutes);Duration (hours);Value (euros)\r\n');
+    expect(text).toContain('Month;2026-03;1;45;0.75;13.52\r\n');
+    expect(text).toContain('Total approved;;1;45;0.75;13.52\r\n');
+    expect(text).toContain('Entry debit;864 Personnel bénévole (volunteer staff);;;;13.52\r\n');
+    expect(text).toContain('Entry credit;875 Bénévolat (volunteering);;;;13.52\r\n');
+    expect(text).toContain('with employer charges (× 1.5), since 1 January 2026');
+    const pdf = await w.manager.browser.request('GET', `${api(w, '/summary/export')}?year=2026&format=pdf`);
+    expect(pdf.status).toBe(200);
+    const words = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/[\u202f\u00a0]/g, ' ');
+    for (const expected of ['Valuation of volunteering', 'By category', 'By month', 'March 2026', '€13.52', '0 h 45', '864 Personnel bénévole (volunteer staff)', '875 Bénévolat (volunteering)', 'Period', 'from 1 January 2026 to 31 December 2026']) {
+      expect(words).toContain(expected);
+    }
+    expect(words).not.toContain('Par mois');
+    // The JSON summary keeps the accounts' French names (they are data, not words of the page).
+    w.manager.browser.lang = 'fr';
+    expect((await summary(w, 'year=2026')).entry.debit.label).toBe('Personnel bénévole');
   });
 });
