@@ -179,11 +179,12 @@ export function attestationRoutes(deps: DomainDeps & { federationContext: () => 
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/attestations/{id}/pdf', tags, summary: 'The attestation as a PDF (the JWS in its document info)',
+      method: 'get', path: '/attestations/{id}/pdf', tags, summary: 'The attestation as a PDF (the JWS in its document info), printed in the requester’s language (French by default); the signed claims do not change',
       request: { params: AttestationParam }, responses: { 200: download('application/pdf', 'The PDF, as a download'), ...errors },
     }),
     async (c) => {
-      const { bytes, filename } = await attestations.pdf(askerOf(c), c.req.valid('param').id);
+      // The printed words in the requester's language (Accept-Language, else the account's).
+      const { bytes, filename } = await attestations.pdf(askerOf(c), c.req.valid('param').id, c.get('lang'));
       return attachment(c, bytes, 'application/pdf', filename);
     },
   );

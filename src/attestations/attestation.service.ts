@@ -21,6 +21,7 @@ import { requirePermission, standingIn } from '../memberships/policy.ts';
 import { checkEvidence, checkPeriod, hoursByMonthAndCategory, newCode } from './attestation.claims.ts';
 import { keyIdsOf, signAttestation, type AttestationClaims, type Evidence, type UnsignedClaims } from './attestation.jws.ts';
 import { attestationPdf } from './attestation.pdf.ts';
+import type { DocumentLanguage } from '../lib/format-en.ts';
 import { attestationRepository, type AttestationRow } from './attestation.repository.ts';
 import type { AttestationsTable } from './attestation.table.ts';
 
@@ -263,12 +264,13 @@ export function attestationService(deps: AttestationDeps) {
       return { jws: row.jws, filename: `attestation-${row.code}.jws` };
     },
 
-    async pdf(asker: Asker, id: string): Promise<{ bytes: Uint8Array; filename: string }> {
+    /** The PDF in the reader's language (French by default); the signed claims are the same. */
+    async pdf(asker: Asker, id: string, lang: DocumentLanguage = 'fr'): Promise<{ bytes: Uint8Array; filename: string }> {
       const row = await signedCopy(asker, id);
       // Our own JWS as stored at issue: the PDF shows exactly what is signed.
       const claims = decodeClaims(row.jws);
       return {
-        bytes: await attestationPdf({ claims, jws: row.jws, verifierUrl: verifierUrl(origin), jku: keyIdsOf(claims.iss).jku }),
+        bytes: await attestationPdf({ claims, jws: row.jws, verifierUrl: verifierUrl(origin), jku: keyIdsOf(claims.iss).jku, lang }),
         filename: `attestation-${row.code}.pdf`,
       };
     },

@@ -64,6 +64,18 @@ describe('attestations', () => {
 
     const jws = await (await w.volunteer.browser.request('GET', a.jwsPath!)).text();
     expect((await readPdfInfo(bytes))?.custom[PDF_INFO_KEY]).toBe(jws);
+
+    // In English for an English reader: the printed words change, the signed JWS does not.
+    w.volunteer.browser.lang = 'en';
+    const english = new Uint8Array(await (await w.volunteer.browser.request('GET', a.pdfPath!)).arrayBuffer());
+    const words = (await pdfText(english)).replace(/\s+/g, ' ');
+    for (const expected of ['Volunteering certificate', 'Bob Bénévole', 'Club de voile', 'from 1 January 2026 to 31 December 2026', 'Approved hours', 'January 2026', 'March 2026', '12 h 30', 'Verification code', a.code, 'Checking this certificate']) {
+      expect(words).toContain(expected);
+    }
+    expect(words).not.toContain('Attestation de bénévolat');
+    expect(words).not.toContain('janvier');
+    expect((await readPdfInfo(english))?.custom[PDF_INFO_KEY]).toBe(jws);
+    w.volunteer.browser.lang = 'fr';
   });
 
   it('its JWS verifies with jose alone against the association’s JWKS as served, and a tampered one does not', async () => {
