@@ -46,15 +46,18 @@ export function passportRoutes(deps: DomainDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/me/passport/pdf', tags, summary: 'My volunteer record as a PDF (French)',
+      method: 'get', path: '/me/passport/pdf', tags, summary: 'My volunteer record as a PDF, in the requester’s language (French by default)',
       responses: { 200: { content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The PDF, as an attachment' }, ...problems },
     }),
     async (c) => {
       const view = await passport.of(accountIdOf(askerOf(c)));
-      const bytes = await passportPdf(view, new Date(view.generatedAt));
+      // In the requester's language (Accept-Language, else the account's), like the JSON messages.
+      const lang = c.get('lang');
+      const bytes = await passportPdf(view, new Date(view.generatedAt), lang);
       return c.body(bytes.slice().buffer, 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="passeport-benevole-${view.generatedAt.slice(0, 10)}.pdf"`,
+        'Content-Disposition': `attachment; filename="${lang === 'en' ? 'volunteer-record' : 'passeport-benevole'}-${view.generatedAt.slice(0, 10)}.pdf"`,
+        'Content-Language': lang,
         'Cache-Control': 'no-store',
       });
     },

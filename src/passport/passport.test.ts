@@ -67,6 +67,17 @@ describe('the volunteer record', () => {
     const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
     for (const expected of ['Passeport bénévole', 'Bob Bénévole', 'Le Lavoir', 'autre.exemple', '4 h 45', 'Régate de printemps', 'en attente']) expect(text).toContain(expected);
 
+    // In English for an English reader: headings, labels, dates and statuses; names as written.
+    volunteer.browser.lang = 'en';
+    const en = await volunteer.browser.request('GET', '/api/v1/me/passport/pdf');
+    expect(en.headers.get('Content-Disposition')).toBe('attachment; filename="volunteer-record-2026-11-27.pdf"');
+    const words = (await pdfText(new Uint8Array(await en.arrayBuffer()))).replace(/\s+/g, ' ');
+    for (const expected of ['Volunteer record', 'Approved hours', 'Per association', 'Per year', 'Bob Bénévole', 'Le Lavoir', '4 h 45', 'Régate de printemps', '12 April 2025', 'awaiting approval', 'member of the governing body', 'this site']) {
+      expect(words).toContain(expected);
+    }
+    expect(words).not.toContain('Passeport bénévole');
+    volunteer.browser.lang = 'fr';
+
     expect((await new Browser(t).request('GET', '/api/v1/me/passport')).status).toBe(401);
   });
 
