@@ -23,6 +23,7 @@ export default {
   'val.byCategory': 'By category',
   'val.byProject': 'By project',
   'val.noProject': 'No project',
+  'val.byMonth': 'By month',
   'val.col.count': 'Records',
   'val.col.time': 'Duration',
   'val.col.value': 'Value',

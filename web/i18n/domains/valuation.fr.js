@@ -23,6 +23,7 @@ export default {
   'val.byCategory': 'Par catégorie',
   'val.byProject': 'Par projet',
   'val.noProject': 'Sans projet',
+  'val.byMonth': 'Par mois',
   'val.col.count': 'Actions',
   'val.col.time': 'Durée',
   'val.col.value': 'Valeur',

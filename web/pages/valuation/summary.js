@@ -1,15 +1,17 @@
 // /associations/:handle/valorisation — the yearly summary for the accounts (spec §B2):
 // a calendar year (or another financial year, from/to), the value and time validated,
-// the method stated, tables by category and by project, what is not valued and why,
+// the method stated, hours per month as a chart beside its table, tables by category and
+// by project, what is not valued and why,
 // the balanced entry 864 / 875, distance apart. Main action: download it (PDF; CSV for
 // the accountant). For those who manage declarations; rates are set on the next page.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
-import { t } from '../../i18n.js';
+import { locale, t } from '../../i18n.js';
 import { api } from '../../api.js';
 import { CheckboxField, SelectField, TextField } from '../../components/Field.js';
 import { AssociationFrame, replaceQuery, useAssociation, useNotice } from '../members/common.js';
 import { formatDuration, formatNumber } from '../declarations/format.js';
+import { ColumnChart } from '../declarations/charts.js';
 import { formatMoney, methodText, reasonText, spanText } from './format.js';
 
 const base = (association) => `/associations/${encodeURIComponent(association.handle)}/valorisation`;
@@ -34,6 +36,46 @@ function Lines({ id, caption, rows, firstColumn, noneLabel }) {
       </tbody>
     </table>
   </div>`;
+}
+
+function monthName(month, style) {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { month: style, ...(style === 'long' ? { year: 'numeric' } : {}) }).format(new Date(y, m - 1, 1));
+}
+
+/** Hours per month as bars (by year when a long period has too many months to read), then the table. */
+function Months({ months }) {
+  const byYear = months.length > 24;
+  const hours = (minutes) => formatNumber(Math.round(minutes / 60));
+  let points = months.map((m) => ({ label: m.month, short: monthName(m.month, 'narrow'), value: m.minutes, text: hours(m.minutes) }));
+  if (byYear) {
+    const years = new Map();
+    for (const m of months) years.set(m.month.slice(0, 4), (years.get(m.month.slice(0, 4)) || 0) + m.minutes);
+    points = [...years].map(([year, minutes]) => ({ label: year, short: year, value: minutes, text: hours(minutes) }));
+  }
+  return html`<section class="card" aria-labelledby="val-months">
+    <h2 id="val-months">${t('val.byMonth')}</h2>
+    <${ColumnChart} id="val-months-chart" points=${points} title=${byYear ? t('stats.chart.byYear') : t('stats.chart.byMonth')} unit=${t('stats.chart.unit')} />
+    <div class="table-scroll" role="region" aria-labelledby="val-months-caption" tabindex="0">
+      <table class="data-table">
+        <caption id="val-months-caption" class="visually-hidden">${t('val.byMonth')}</caption>
+        <thead><tr>
+          <th scope="col">${t('stats.col.month')}</th>
+          <th scope="col" class="num">${t('val.col.count')}</th>
+          <th scope="col" class="num">${t('val.col.time')}</th>
+          <th scope="col" class="num">${t('val.col.value')}</th>
+        </tr></thead>
+        <tbody>
+          ${months.map((m) => html`<tr key=${m.month}>
+            <th scope="row">${monthName(m.month, 'long')}</th>
+            <td class="num">${formatNumber(m.count)}</td>
+            <td class="num">${formatDuration(m.minutes)}</td>
+            <td class="num">${formatMoney(m.cents)}</td>
+          </tr>`)}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
 }
 
 function Period({ query, years, onChange }) {
@@ -119,6 +161,7 @@ function SummaryView({ association, query }) {
                   <ul>${data.notValued.map((n) => html`<li key=${n.reason}>${reasonText(n.reason)} : ${t('val.notValued.count', { n: n.count, time: formatDuration(n.minutes) })}</li>`)}</ul>
                 </section>`
               : null}
+            <${Months} months=${data.byMonth || []} />
             <section class="card" aria-labelledby="val-categories">
               <h2 id="val-categories">${t('val.byCategory')}</h2>
               <${Lines} id="val-categories-table" caption=${t('val.byCategory')} rows=${data.byCategory} firstColumn=${t('decl.field.category')} />
