@@ -2,7 +2,7 @@
  * Valuation in the browser (issue 8), in Debian's Chromium against the real server: a
  * manager sets a SMIC-based rate on « Taux de valorisation » (a forgotten date is
  * explained beside the field; a wrong SIREN names its field), validates a declaration
- * and sees its value, then downloads the yearly summary as CSV (parsed back: BOM, `;`,
+ * and sees its value and the hours per month (chart and table), then downloads the yearly summary as CSV (parsed back: BOM, `;`,
  * decimal comma, the 864/875 entry) and as PDF. An admin sees the SMIC values.
  * axe-core checks every page; screenshots go to test-artifacts/browser/.
  */
@@ -86,6 +86,13 @@ describe('valuation', () => {
     await m.goto(`${server.origin}/associations/${handle}/valorisation`);
     await m.getByRole('heading', { name: 'Écriture comptable' }).waitFor();
     await m.getByText('864 Personnel bénévole').waitFor();
+    // Hours per month: a chart with a text alternative, beside the table of the months.
+    await m.getByRole('heading', { name: 'Par mois' }).waitFor();
+    await m.getByRole('img', { name: 'Graphique des heures par mois', exact: false }).waitFor();
+    const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric' }).format(new Date(`${today}T12:00:00`));
+    const months = m.getByRole('table', { name: 'Par mois' });
+    await months.getByRole('row', { name: monthName }).getByRole('cell', { name: '45 min' }).waitFor();
+    expect(await months.getByRole('row').count()).toBe(13); // the header and every month of the year
     await check(m, 'bilan');
     const [csv] = await Promise.all([m.waitForEvent('download'), m.getByRole('link', { name: 'Télécharger pour le comptable (CSV)' }).click()]);
     expect(csv.suggestedFilename()).toBe(`valorisation-${handle}-${year}-01-01-${year}-12-31.csv`);
