@@ -8,6 +8,7 @@ import { csvDocument } from '../lib/format-fr.ts';
 import { formatsFor, type DocumentLanguage } from '../lib/format-en.ts';
 import { PdfDoc } from '../pdf/pdf-kit.ts';
 import { formatDistance } from '../declarations/declaration.rules.ts';
+import { neutralise } from '../exports/export-format.ts';
 import type { Summary, RateStatement } from './valuation.summary.ts';
 import type { Territory } from './valuation.table.ts';
 import { summaryWords } from './valuation.words.ts';
@@ -44,13 +45,14 @@ export function summaryCsv(s: SummaryWithAssociation, lang: DocumentLanguage = '
   const rows: (string | number)[][] = [[...k.headers]];
   const line = (kind: string, label: string, count: number | string, minutes: number | string, cents: number | string) =>
     rows.push([kind, label, count, minutes, typeof minutes === 'number' ? f.decimalHours(minutes) : '', typeof cents === 'number' ? f.decimalEuros(cents) : cents]);
-  line(k.association, s.association.name, '', '', '');
+  // Names are typed by people: one starting with = + - @ would run as a formula (OWASP « CSV injection »).
+  line(k.association, neutralise(s.association.name), '', '', '');
   if (s.association.rnaNumber) line(k.rna, s.association.rnaNumber, '', '', '');
   if (s.association.siren) line(k.siren, s.association.siren, '', '', '');
   line(k.period, w.csvPeriod(s.period.from, s.period.to), '', '', '');
   for (const r of s.rates) line(k.method, `${methodText(r, lang)}, ${spanText(r, lang)}`, '', '', '');
-  for (const c of s.byCategory) line(k.category, c.name ?? '', c.count, c.minutes, c.cents);
-  for (const p of s.byProject) line(k.project, p.name ?? w.pdf.noProject, p.count, p.minutes, p.cents);
+  for (const c of s.byCategory) line(k.category, neutralise(c.name ?? ''), c.count, c.minutes, c.cents);
+  for (const p of s.byProject) line(k.project, neutralise(p.name ?? w.pdf.noProject), p.count, p.minutes, p.cents);
   // The month's ISO form (« 2026-03 ») sorts and imports; the words are in the PDF.
   for (const m of s.byMonth) line(k.month, m.month, m.count, m.minutes, m.cents);
   for (const n of s.notValued) line(k.notValued, w.reasons[n.reason] ?? n.reason, n.count, n.minutes, '');

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { centsFor, chargedRate, normalRna, normalSiren, parseCoefficient, suggestTerritory, valuate, decimalComma } from './valuation.rules.ts';
 import { coefficientText, monthsOf, summarize } from './valuation.summary.ts';
 import type { SummaryRow } from './valuation.repository.ts';
+import { summaryCsv } from './valuation.documents.ts';
 
 describe('rounding', () => {
   it('rounds each declaration half up to the cent, once', () => {
@@ -145,5 +146,24 @@ describe('property: no cent lost or created across any grouping', () => {
         for (const [i, m] of minutes.entries()) expect(Math.abs(perDeclaration[i]! * 60 - m * rate)).toBeLessThanOrEqual(30);
       }),
     );
+  });
+});
+
+describe('the summary CSV', () => {
+  it('writes months in both languages and never lets a typed name run as a formula', () => {
+    const row: SummaryRow = {
+      id: 'd1', date: '2026-03-10', category_id: 'c1', category_name: '=HYPERLINK("x")', project_id: 'p1', project_name: '@projet',
+      distance_hundredths: 0, validated_minutes: 45, valued_at: '2026-03-10T00:00:00Z', valuation_method: 'smic', valuation_cents: 902, valuation_reason: null,
+    };
+    const s = { ...summarize([row], [], { from: '2026-01-01', to: '2026-12-31' }), association: { name: '+Asso', handle: 'asso', rnaNumber: null, siren: null, territory: 'metropole' as const } };
+    const fr = summaryCsv(s);
+    expect(fr).toContain("Association;'+Asso;;;;\r\n");
+    expect(fr).toContain(`Catégorie;"'=HYPERLINK(""x"")";1;45;0,75;9,02\r\n`);
+    expect(fr).toContain("Projet;'@projet;1;45;0,75;9,02\r\n");
+    expect(fr).toContain('Mois;2026-03;1;45;0,75;9,02\r\n');
+    const en = summaryCsv(s, 'en');
+    expect(en.startsWith('\uFEFFSection;Label;Records;Duration (minutes);Duration (hours);Value (euros)\r\n')).toBe(true);
+    expect(en).toContain('Month;2026-03;1;45;0.75;9.02\r\nMonth;2026-04;0;0;0.00;0.00\r\n');
+    expect(en).toContain('Entry debit;864 Personnel bénévole (volunteer staff);;;;9.02\r\n');
   });
 });
