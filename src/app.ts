@@ -103,7 +103,10 @@ export function createApp(deps: AppDeps) {
 
   app.use(requestId());
   app.use(async (c, next) => {
-    c.set('lang', negotiateLanguage(c.req.header('Accept-Language')));
+    // `?lang=` first: download links are plain navigations, whose Accept-Language is the
+    // browser's, not the language chosen on the site.
+    const asked = c.req.query('lang');
+    c.set('lang', asked === 'fr' || asked === 'en' ? asked : negotiateLanguage(c.req.header('Accept-Language')));
     c.set('clientIp', clientIp(c, config.trustProxy));
     const started = performance.now();
     await next();
@@ -144,7 +147,7 @@ export function createApp(deps: AppDeps) {
   // Without an explicit Accept-Language, answer in the account's own language.
   app.use('/api/*', async (c, next) => {
     const auth = c.get('auth');
-    if (auth && !c.req.header('Accept-Language')) c.set('lang', auth.account.language);
+    if (auth && !c.req.header('Accept-Language') && !c.req.query('lang')) c.set('lang', auth.account.language);
     await next();
   });
 

@@ -27,6 +27,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A download link (a plain navigation) asking for the file in the language chosen on the site. */
+export function inLanguage(path) {
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(getState().lang)}`;
+}
+
 /**
  * Sends a request and returns the parsed JSON body (or null for 204).
  * `body` is sent as JSON unless `contentType` is given (raw upload, e.g. an avatar).

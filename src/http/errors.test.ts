@@ -26,6 +26,14 @@ describe('not found and wrong method', () => {
     expect((await problemOf(en)).title).toBe('Page or resource not found.');
   });
 
+  it('a ?lang= of the site’s own choice wins over the browser’s Accept-Language (download links)', async () => {
+    const fr = { 'Accept-Language': 'fr-FR,fr;q=0.9' };
+    expect((await problemOf(await t.app.request('/api/v1/nowhere?lang=en', { headers: fr }))).title).toBe('Page or resource not found.');
+    expect((await problemOf(await t.app.request('/api/v1/nowhere?lang=fr', { headers: { 'Accept-Language': 'en' } }))).title).toBe('Page ou ressource introuvable.');
+    // Anything else is ignored.
+    expect((await problemOf(await t.app.request('/api/v1/nowhere?lang=de', { headers: fr }))).title).toBe('Page ou ressource introuvable.');
+  });
+
   it('answers 404 for a non-HTML request outside the API, and the page shell for HTML', async () => {
     expect((await problemOf(await t.app.request('/nulle-part', { headers: { Accept: 'application/json' } }))).status).toBe(404);
     expect((await t.app.request('/.well-known/nothing', { headers: { Accept: 'text/html' } })).status).toBe(404);

@@ -2,6 +2,7 @@
 // of hours by month and category), one attestation in a list with its downloads and
 // status, and the words for months and periods in the person's language.
 import { html } from '../../html.js';
+import { inLanguage } from '../../api.js';
 import { locale, t } from '../../i18n.js';
 import { formatDuration } from '../declarations/format.js';
 import { formatDay, Status } from '../members/common.js';
@@ -86,7 +87,7 @@ export function AttestationItem({ item, showPerson = false, children }) {
       ${item.kind === 'bundle' ? html`<p class="muted">${t('att.item.bundle')}</p>` : null}
       <p class="item-actions">
         ${item.pdfPath
-          ? html`<a class="button button-secondary" href=${item.pdfPath} download>${t('att.item.pdf')}</a>
+          ? html`<a class="button button-secondary" href=${inLanguage(item.pdfPath)} download>${t('att.item.pdf')}</a>
               ${' '}<a href=${item.jwsPath} download>${t('att.item.jws')}</a>${' · '}`
           : html`<span class="muted">${t('att.item.erased')}</span>${' · '}`}<a href=${`/verifier?code=${encodeURIComponent(item.code)}`}>${t('att.item.verify')}</a>
       </p>

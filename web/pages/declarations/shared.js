@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
-import { api, ApiError, setCsrfToken } from '../../api.js';
+import { api, ApiError, inLanguage, setCsrfToken } from '../../api.js';
 import { navigate } from '../../router.js';
 
 const LAST_CATEGORY = 'benevalibre.lastCategory.';
@@ -130,7 +130,7 @@ export function ExportLinks({ base, query, formats = ['csv', 'ods'] }) {
         const params = new URLSearchParams(query);
         params.set('format', format);
         return html`<li key=${format}>
-          <a class="button button-secondary" href=${`/api/v1${base}?${params}`} download="">
+          <a class="button button-secondary" href=${inLanguage(`/api/v1${base}?${params}`)} download="">
             ${t(`decl.export.${format}`)}
           </a>
         </li>`;

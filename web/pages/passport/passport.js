@@ -2,6 +2,7 @@
 // (this site and other sites) and actions, validated hours per association and per year;
 // downloading the PDF is the page's main action, the JSON beside it.
 import { html } from '../../html.js';
+import { inLanguage } from '../../api.js';
 import { t } from '../../i18n.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { Loading, Status, formatDay, formatDuration, functionLabel, plural, useApi } from '../cec/shared.js';
@@ -90,7 +91,7 @@ export function PassportPage() {
     <${PageTitle} title=${t('passport.title')} />
     <p class="lead">${t('passport.lead')}</p>
     <div class="actions">
-      <a class="button button-primary" href="/api/v1/me/passport/pdf" download>${t('passport.pdf')}</a>
+      <a class="button button-primary" href=${inLanguage('/api/v1/me/passport/pdf')} download>${t('passport.pdf')}</a>
       <a class="button button-secondary" href="/api/v1/me/passport" download="passeport-benevole.json">${t('passport.json')}</a>
     </div>
     ${notice.view()}

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { locale, t } from '../../i18n.js';
-import { api } from '../../api.js';
+import { api, inLanguage } from '../../api.js';
 import { CheckboxField, SelectField, TextField } from '../../components/Field.js';
 import { AssociationFrame, replaceQuery, useAssociation, useNotice } from '../members/common.js';
 import { formatDuration, formatNumber } from '../declarations/format.js';
@@ -113,7 +113,7 @@ function SummaryView({ association, query }) {
 
   const years = [];
   for (let y = thisYear; y >= thisYear - 6; y--) years.push(y);
-  const download = (format) => `/api/v1/associations/${association.id}/valuation/summary/export?${params}&format=${format}`;
+  const download = (format) => inLanguage(`/api/v1/associations/${association.id}/valuation/summary/export?${params}&format=${format}`);
   return html`<div>
     <p>${t('val.intro')}</p>
     <${Period} query=${{ year: period.year || String(thisYear), from: period.from, to: period.to }} years=${years} onChange=${setPeriod} />
