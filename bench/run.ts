@@ -6,7 +6,9 @@
  *  - association statistics p50 / p95 at 10,000 and at 1,000,000 declarations;
  *  - CSV and ODS export of 1,000,000 declarations: time and peak memory;
  *  - delivery: our job queue vs @fedify/sqlite's, fan-out of one activity to 1,000 inboxes;
- *  - inbox: signed activities accepted and processed per second at 50 concurrent senders.
+ *  - inbox: signed activities accepted and processed per second at 50 concurrent senders;
+ *  - valuation: yearly summary (page, CSV, PDF) of 50,000 valued declarations, the freeze on validation;
+ *  - attestations: signed (JWS + PDF) and verified per second vs raw Ed25519.
  * `npm run bench -- accounts statistics` runs only those parts.
  */
 import os from 'node:os';
@@ -20,6 +22,8 @@ import { statisticsBench } from './statistics.bench.ts';
 import { exportsBench } from './exports.bench.ts';
 import { deliveryBench } from './delivery.bench.ts';
 import { inboxBench } from './inbox.bench.ts';
+import { valuationBench } from './valuation.bench.ts';
+import { attestationsBench } from './attestations.bench.ts';
 
 const parts: Record<string, (dir: string) => Promise<void>> = {
   accounts: accountsBench,
@@ -28,6 +32,8 @@ const parts: Record<string, (dir: string) => Promise<void>> = {
   exports: exportsBench,
   delivery: deliveryBench,
   inbox: inboxBench,
+  valuation: valuationBench,
+  attestations: attestationsBench,
 };
 const chosen = process.argv.slice(2).filter((a) => a in parts);
 const started = performance.now();
