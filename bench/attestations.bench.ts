@@ -33,7 +33,7 @@ const perSecond = (xs: number[]) => (1000 / mean(xs)).toFixed(mean(xs) > 100 ? 1
 const line = (label: string, xs: number[], baseline?: number[]) =>
   console.log(
     `  ${label.padEnd(68)} ${perSecond(xs).padStart(6)} /s   p50 ${percentile(xs, 50).toFixed(3).padStart(8)} ms   p95 ${percentile(xs, 95).toFixed(3).padStart(8)} ms` +
-      (baseline ? `   ${(mean(xs) / mean(baseline)).toFixed(1)}× the baseline` : ''),
+      (baseline ? `   ${(percentile(xs, 50) / percentile(baseline, 50)).toFixed(1)}× the baseline (p50)` : ''),
   );
 
 export async function attestationsBench(dir: string): Promise<void> {

@@ -11,7 +11,9 @@ import path from 'node:path';
 import os from 'node:os';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/app.ts';
-import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
+import { Kysely, SqliteDialect } from 'kysely';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/db/database.ts';
+import type { Database } from '../src/db/schema.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { moderationService } from '../src/declarations/declaration-moderation.service.ts';
@@ -180,8 +182,16 @@ export async function valuationBench(dir: string): Promise<void> {
   const pdfBytes = (await (await fetchOk(`${base}/export?year=${YEAR}&format=pdf`, 'application/pdf')).arrayBuffer()).byteLength;
 
   const year = [`${YEAR}-01-01`, `${YEAR}-12-31`] as const;
+  // The repository's own query, caught once, to tell the SQL's cost from the driver's.
+  let rowsQuery: { sql: string; parameters: readonly unknown[] } | undefined;
+  const catching: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database.sqlite }), log: (e) => void (rowsQuery = e.query) });
+  await valuationRepository(catching).summaryRows(associationId, ...year);
+  if (!rowsQuery) throw new Error('the summary query was not caught');
+  const rowsSql = database.sqlite.prepare(rowsQuery.sql);
+  const rowsParameters = rowsQuery.parameters;
   const measures: [string, number, () => Promise<unknown>][] = [
     ['baseline: SELECT sum(valuation_cents), count(*)', 4, async () => sumQuery.get(associationId, ...year)],
+    ['the summary\'s rows, same SQL on better-sqlite3 directly', 1, async () => rowsSql.all(...rowsParameters)],
     ['the summary\'s 50,000 rows alone (repository, Kysely)', 1, () => valuationRepository(database.db).summaryRows(associationId, ...year)],
     ['summary, page data (JSON)', 1, async () => (await fetchOk(`${base}?year=${YEAR}`, 'application/json')).arrayBuffer()],
     [`summary, CSV (${csvBytes.toLocaleString('en')} bytes)`, 1, async () => (await fetchOk(`${base}/export?year=${YEAR}&format=csv`, 'text/csv')).arrayBuffer()],
