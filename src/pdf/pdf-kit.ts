@@ -105,6 +105,8 @@ export class PdfDoc {
   private page: PDFPage;
   private y: number;
   private readonly width = A4[0] - 2 * MARGIN;
+  /** Text widths already measured (see measure). */
+  private readonly widths = new Map<string, number>();
 
   private constructor(pdf: PDFDocument, font: Record<FontName, PDFFont>, footer: string) {
     this.pdf = pdf;
@@ -257,32 +259,58 @@ export class PdfDoc {
     const color = o.color === 'muted' ? MUTED : INK;
     for (const line of lines) {
       this.ensure(lineH);
-      const w = this.font[o.font].widthOfTextAtSize(line, o.size);
+      const w = this.measure(o.font, o.size, line);
       const x = o.align === 'right' ? MARGIN + this.width - w : o.align === 'center' ? MARGIN + (this.width - w) / 2 : MARGIN;
       this.draw(line, x, this.y - o.size, o.font, o.size, color);
       this.y -= lineH;
     }
   }
 
-  /** Word wrap on ordinary spaces (no-break spaces hold « 12 h 30 » together); an over-long word is cut. */
+  /** Width of `s` in points, measured once per font, size and text (fontkit layout is the slow part). */
+  private measure(font: FontName, size: number, s: string): number {
+    const key = `${font}\u0000${size}\u0000${s}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      w = this.font[font].widthOfTextAtSize(s, size);
+      this.widths.set(key, w);
+    }
+    return w;
+  }
+
+  /**
+   * Word wrap on ordinary spaces (no-break spaces hold « 12 h 30 » together); an over-long
+   * word is cut. Each word is measured once and lines add up widths: re-measuring the whole
+   * line for every word made a page of tables cost half a second (bench « attestations »).
+   */
   private wrap(text: string, font: FontName, size: number, width: number): string[] {
-    const f = this.font[font];
-    const fit = (s: string) => f.widthOfTextAtSize(s, size) <= width;
+    const space = this.measure(font, size, ' ');
     const lines: string[] = [];
     let current = '';
+    let currentWidth = 0;
     for (const word of text.replaceAll('\t', ' ').split(' ')) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (fit(candidate)) {
-        current = candidate;
+      const w = this.measure(font, size, word);
+      const candidate = current ? currentWidth + space + w : w;
+      if (candidate <= width) {
+        current = current ? `${current} ${word}` : word;
+        currentWidth = candidate;
         continue;
       }
       if (current) lines.push(current);
       current = word;
-      while (!fit(current) && current.length > 1) {
-        let cut = current.length - 1;
-        while (cut > 1 && !fit(current.slice(0, cut))) cut--;
-        lines.push(current.slice(0, cut));
-        current = current.slice(cut);
+      currentWidth = w;
+      if (w <= width) continue;
+      // Longer than a line (an address, a code): cut where the characters stop fitting.
+      current = '';
+      currentWidth = 0;
+      for (const ch of word) {
+        const cw = this.measure(font, size, ch);
+        if (current && currentWidth + cw > width) {
+          lines.push(current);
+          current = '';
+          currentWidth = 0;
+        }
+        current += ch;
+        currentWidth += cw;
       }
     }
     lines.push(current);
@@ -307,7 +335,7 @@ export class PdfDoc {
       const w = widths[i] ?? 0;
       const align = columns[i]?.align ?? 'left';
       lines.forEach((line, j) => {
-        const tw = this.font[o.font].widthOfTextAtSize(line, BODY_SIZE);
+        const tw = this.measure(o.font, BODY_SIZE, line);
         const lx = align === 'right' ? x + w - CELL_PAD - tw : align === 'center' ? x + (w - tw) / 2 : x + CELL_PAD;
         this.draw(line, lx, this.y - CELL_PAD - BODY_SIZE - j * BODY_SIZE * LINE + 1, o.font, BODY_SIZE, INK);
       });
