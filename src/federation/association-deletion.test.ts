@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../lib/ids.ts';
-import { accountRow, drainFederation, loggedIn, type Browser, type TestApp } from '../testing/test-app.ts';
+import { accountRow, drainFederation, loggedIn, type Browser, type TestApp, settleFederation } from '../testing/test-app.ts';
 import { federationTestApp, getJson, publicAssociation } from './federation.fixtures.ts';
 import { startRemotePeer, type RemotePeer } from './inbox/remote-peer.fixtures.ts';
 import { existingPublicKeys } from './keys.ts';
@@ -27,17 +27,7 @@ afterEach(async () => {
   await t.database.close();
 });
 
-/** Runs the outbox and waits until the raw deliveries reached the peer. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ran = await drainFederation(t);
-    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
-    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
-    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('deliveries still waiting');
-}
+const settle = () => settleFederation(t);
 
 describe('deleting an association that has members on other sites (its site)', () => {
   it('sends them Delete{Group} from the Group, signed with the keys its tombstone keeps publishing', async () => {

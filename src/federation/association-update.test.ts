@@ -5,7 +5,7 @@
  * nobody on another site is there.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drainFederation, type TestApp } from '../testing/test-app.ts';
+import { type TestApp, settleFederation } from '../testing/test-app.ts';
 import { federationTestApp, publicAssociation } from './federation.fixtures.ts';
 import { startRemotePeer, type RemotePeer } from './inbox/remote-peer.fixtures.ts';
 import { existingPublicKeys } from './keys.ts';
@@ -25,16 +25,7 @@ afterEach(async () => {
   await t.database.close();
 });
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ran = await drainFederation(t);
-    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
-    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
-    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('deliveries still waiting');
-}
+const settle = () => settleFederation(t);
 
 const attachments = (group: Record<string, unknown>) =>
   Object.fromEntries(([group['attachment']].flat() as { name?: string; value?: string }[]).map((p) => [p.name, p.value]));

@@ -6,7 +6,7 @@
  */
 import { signRequest } from '@fedify/fedify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drainFederation, type Browser, type TestApp } from '../testing/test-app.ts';
+import { type Browser, type TestApp, settleFederation } from '../testing/test-app.ts';
 import { buildDeclarationDocument } from './declarations/declaration-document.ts';
 import { federationTestApp, publicAssociation } from './federation.fixtures.ts';
 import { startRemotePeer, type RemotePeer } from './inbox/remote-peer.fixtures.ts';
@@ -37,16 +37,7 @@ afterEach(async () => {
   await t.database.close();
 });
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ran = await drainFederation(t);
-    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
-    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
-    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('deliveries still waiting');
-}
+const settle = () => settleFederation(t);
 
 const post = async (body: JsonObject) => t.app.request(await peer.signedPost(`${groupIri}/inbox`, { '@context': as, actor: peer.actorId, ...body }));
 

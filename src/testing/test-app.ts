@@ -159,6 +159,22 @@ export async function drainFederation(t: TestApp): Promise<number> {
   }
 }
 
+/**
+ * Runs the jobs and Fedify's queue until nothing is left to send: no delivery waiting (a
+ * delivered row goes once the remote inbox answered) and no outbox job held (a background
+ * worker may hold one whose publisher then queues for Fedify).
+ */
+export async function settleFederation(t: TestApp): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ran = await drainFederation(t);
+    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
+    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
+    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('deliveries still waiting');
+}
+
 /** Every message sent to `to` so far (after pending deliveries). */
 export async function mailsTo(t: TestApp, to: string) {
   await t.services.accounts.flush();

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addProof, verifyProofs, type JsonObject } from '../proof.ts';
-import { drainFederation, type Browser, type TestApp } from '../../testing/test-app.ts';
+import { type Browser, type TestApp, settleFederation } from '../../testing/test-app.ts';
 import { buildDeclarationDocument } from '../declarations/declaration-document.ts';
 import { readValidationDocument } from '../declarations/validation-document.ts';
 import { federationTestApp, publicAssociation } from '../federation.fixtures.ts';
@@ -46,16 +46,7 @@ afterEach(async () => {
 const post = async (from: RemotePeer, body: Record<string, unknown>) =>
   t.app.request(await from.signedPost(`${t.config.origin}/ap/actors/${groupId}/inbox`, { '@context': as, actor: from.actorId, ...body }));
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ran = await drainFederation(t);
-    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
-    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
-    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('deliveries still waiting');
-}
+const settle = () => settleFederation(t);
 
 const daysAgo = (n: number) => new Date(t.clock.now().getTime() - n * 86_400_000).toISOString().slice(0, 10);
 const declarationIri = (n = 1) => `${peer.origin}/declarations/${n}`;

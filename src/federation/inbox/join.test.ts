@@ -8,7 +8,7 @@
 import { signRequest } from '@fedify/fedify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyProofs } from '../proof.ts';
-import { drainFederation, type Browser, type TestApp } from '../../testing/test-app.ts';
+import { type Browser, type TestApp, settleFederation } from '../../testing/test-app.ts';
 import { federationTestApp, getJson, publicAssociation } from '../federation.fixtures.ts';
 import { startRemotePeer, type RemotePeer } from './remote-peer.fixtures.ts';
 import { existingPublicKeys } from '../keys.ts';
@@ -45,21 +45,7 @@ const members = async () => {
 const remoteMember = async () => (await members()).find((m) => m.account.remote?.actor === peer.actorId);
 const moderate = async () => expect((await manager.request('PATCH', `/api/v1/associations/${groupId}`, { moderateMembership: true })).status).toBe(200);
 
-/**
- * Runs the outbox and waits for the raw deliveries (the delivery workers run beside the
- * drain: a delivered row goes once the remote inbox answered).
- */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ran = await drainFederation(t);
-    const waiting = await t.db.selectFrom('deliveries').select('id').where('status', '!=', 'dead').execute();
-    // A background worker may hold an outbox job (its publisher then queues for Fedify): wait for it too.
-    const outbox = await t.db.selectFrom('jobs').select('id').where('queue', '=', 'outbox').where('failed_at', 'is', null).execute();
-    if (ran === 0 && waiting.length === 0 && outbox.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('deliveries still waiting');
-}
+const settle = () => settleFederation(t);
 
 /** The association's Ed25519 public key, to check the proofs of what it sent. */
 async function verifies(doc: Record<string, unknown>): Promise<boolean> {
