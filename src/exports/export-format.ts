@@ -3,6 +3,7 @@
  * cells that the CSV, ODS and JSON writers each render in their own way.
  */
 import type { Language } from '../i18n/messages.ts';
+import { formatDecimalHoursEn } from '../lib/format-en.ts';
 import type { DeclarationStatus } from '../declarations/declaration.table.ts';
 
 /** What a page of the export reads for each declaration. */
@@ -57,10 +58,7 @@ export function formatDuration(minutes: number): string {
 }
 
 /** Two decimals, rounded half up from integers: 150 min → "2.50", 1 min → "0.02", 59 min → "0.98". */
-export function decimalHours(minutes: number): string {
-  const hundredths = Math.floor((minutes * 100 + 30) / 60);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}
+export const decimalHours = formatDecimalHoursEn;
 
 /** Hundredths of a kilometre as "12.50". */
 export function kilometres(hundredths: number): string {

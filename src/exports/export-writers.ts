@@ -3,6 +3,7 @@
  * in memory at a time, whatever the number of declarations (spec §A7).
  */
 import type { Language } from '../i18n/messages.ts';
+import { csvField } from '../lib/format-fr.ts';
 import { HEADERS, cellsOf, jsonOf, neutralise, type Cell, type ExportRow } from './export-format.ts';
 import { ZipWriter } from './zip-writer.ts';
 
@@ -13,11 +14,7 @@ const utf8 = new TextEncoder();
 
 // CSV -----------------------------------------------------------------------------------
 
-/** RFC 4180 quoting; `;` separates (what French Excel and LibreOffice expect). */
-function csvField(s: string): string {
-  return /[;"\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
+// RFC 4180 quoting (csvField, shared with the valuation summary); `;` separates.
 function csvCell(c: Cell): string {
   switch (c.kind) {
     case 'text':

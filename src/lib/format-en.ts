@@ -13,7 +13,7 @@
  *
  * Spaces are no-break (U+00A0) around « h », so a duration never breaks across lines.
  */
-import { NBSP, formatCents, formatDateFr, formatDecimalHours, formatMinutes, formatMonthFr, formatNumberFr } from './format-fr.ts';
+import { NBSP, dateParts, formatCents, formatDateFr, formatDecimalHours, formatMinutes, formatMonthFr, formatNumberFr } from './format-fr.ts';
 
 const grouping = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, useGrouping: true });
 
@@ -47,22 +47,15 @@ export function formatDecimalHoursEn(minutes: number): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function parseDate(date: string): [number, number, number] {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
-  const month = Number(match?.[2]);
-  if (!match || month < 1 || month > 12) throw new RangeError(`Not a date: ${date}`);
-  return [Number(match[1]), month, Number(match[3] ?? '1')];
-}
-
 /** « 5 March 2026 »: a calendar date, no time zone involved. */
 export function formatDateEn(date: string): string {
-  const [y, m, d] = parseDate(date);
+  const [y, m, d] = dateParts(date);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** « March 2026 » from « 2026-03 » (or from a full date). */
 export function formatMonthEn(month: string): string {
-  const [y, m] = parseDate(month);
+  const [y, m] = dateParts(month);
   return `${MONTHS[m - 1]} ${y}`;
 }
 

@@ -63,7 +63,8 @@ export function formatDecimalHours(minutes: number): string {
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-function parseDate(date: string): [number, number, number] {
+/** [year, month, day] of « 2026-03-05 » or « 2026-03 » (day 1); RangeError when it is neither. */
+export function dateParts(date: string): [number, number, number] {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
   if (!match) throw new RangeError(`Not a date: ${date}`);
   const month = Number(match[2]);
@@ -73,13 +74,13 @@ function parseDate(date: string): [number, number, number] {
 
 /** « 5 mars 2026 », « 1er janvier 2026 »: a calendar date as written in French, no time zone involved. */
 export function formatDateFr(date: string): string {
-  const [y, m, d] = parseDate(date);
+  const [y, m, d] = dateParts(date);
   return `${d === 1 ? '1er' : String(d)} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** « mars 2026 » from « 2026-03 » (or from a full date). */
 export function formatMonthFr(month: string): string {
-  const [y, m] = parseDate(month);
+  const [y, m] = dateParts(month);
   return `${MONTHS[m - 1]} ${y}`;
 }
 

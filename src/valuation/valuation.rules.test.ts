@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { centsFor, chargedRate, normalRna, normalSiren, parseCoefficient, suggestTerritory, valuate, decimalComma } from './valuation.rules.ts';
+import { centsFor, chargedRate, normalRna, normalSiren, parseCoefficient, suggestTerritory, valuate } from './valuation.rules.ts';
+import { formatsFor } from '../lib/format-en.ts';
 import { coefficientText, monthsOf, summarize } from './valuation.summary.ts';
 import type { SummaryRow } from './valuation.repository.ts';
 import { summaryCsv } from './valuation.documents.ts';
@@ -58,6 +59,7 @@ describe('rounding', () => {
   });
 
   it('writes cents with a decimal comma for the CSV', () => {
+    const decimalComma = formatsFor('fr').decimalEuros;
     expect(decimalComma(123456)).toBe('1234,56');
     expect(decimalComma(5)).toBe('0,05');
     expect(decimalComma(0)).toBe('0,00');

@@ -101,10 +101,3 @@ export function parseCoefficient(value: string | number): number | null {
   if (!m) return null;
   return Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
 }
-
-/** Cents → « 12,02 » (decimal comma, no thousands separator, for CSV and forms). */
-export function decimalComma(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}
