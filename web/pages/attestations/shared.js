@@ -4,16 +4,14 @@
 import { html } from '../../html.js';
 import { inLanguage } from '../../api.js';
 import { locale, t } from '../../i18n.js';
-import { formatDuration } from '../declarations/format.js';
+import { formatDuration, monthName } from '../declarations/format.js';
 import { formatDay, Status } from '../members/common.js';
 
 export { formatDuration, formatDay };
 
 /** « mars 2026 » from 2026-03. */
 export function formatMonth(month) {
-  const m = /^(\d{4})-(\d{2})$/.exec(month || '');
-  if (!m) return month;
-  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1));
+  return /^\d{4}-\d{2}$/.test(month || '') ? monthName(month) : month;
 }
 
 /** An instant (issued, revoked) as a day in the person's own time zone. */

@@ -123,3 +123,9 @@ export function filterQuery(values) {
   }
   return query;
 }
+
+/** A month (YYYY-MM) in words: « mars 2026 » (`long`), or its narrow initial « M » for a chart axis. */
+export function monthName(month, style = 'long') {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { month: style, ...(style === 'long' ? { year: 'numeric' } : {}) }).format(new Date(y, m - 1, 1));
+}

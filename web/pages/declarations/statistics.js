@@ -4,20 +4,15 @@
 // validated declarations count, with the validated duration.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
-import { locale, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { api } from '../../api.js';
 import { SelectField } from '../../components/Field.js';
 import { AssociationFrame, can, replaceQuery, useAssociation, useNotice } from '../members/common.js';
 import { BarChart, ColumnChart } from './charts.js';
-import { formatDuration, formatNumber } from './format.js';
+import { formatDuration, formatNumber, monthName } from './format.js';
 
 // Distances come as integer hundredths of a kilometre (exact sums, no floating point).
 const km = (hundredths) => `${formatNumber((Number(hundredths) || 0) / 100, 2)} km`;
-
-function monthName(month, style) {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { month: style, ...(style === 'long' ? { year: 'numeric' } : {}) }).format(new Date(y, m - 1, 1));
-}
 
 /** Months of the series as chart points; many months (the « Total » view) become years. */
 function monthPoints(months) {

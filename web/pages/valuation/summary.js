@@ -6,11 +6,11 @@
 // the accountant). For those who manage declarations; rates are set on the next page.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../../html.js';
-import { locale, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { api, inLanguage } from '../../api.js';
 import { CheckboxField, SelectField, TextField } from '../../components/Field.js';
 import { AssociationFrame, replaceQuery, useAssociation, useNotice } from '../members/common.js';
-import { formatDuration, formatNumber } from '../declarations/format.js';
+import { formatDuration, formatNumber, monthName } from '../declarations/format.js';
 import { ColumnChart } from '../declarations/charts.js';
 import { formatMoney, methodText, reasonText, spanText } from './format.js';
 
@@ -36,11 +36,6 @@ function Lines({ id, caption, rows, firstColumn, noneLabel }) {
       </tbody>
     </table>
   </div>`;
-}
-
-function monthName(month, style) {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { month: style, ...(style === 'long' ? { year: 'numeric' } : {}) }).format(new Date(y, m - 1, 1));
 }
 
 /** Hours per month as bars (by year when a long period has too many months to read), then the table. */
