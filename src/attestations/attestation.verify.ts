@@ -5,12 +5,11 @@
  * invalid (with why) or revoked, and what is attested. Never throws on what a stranger
  * sends except a code or file that cannot even be read (422 naming the field).
  */
-import { exportJwk } from '@fedify/fedify';
 import type { JSONWebKeySet } from 'jose';
 import type { Db } from '../db/database.ts';
 import { existingPublicKeys } from '../federation/keys.ts';
 import type { ProofKeyResolver } from '../federation/proof.ts';
-import { actorUris } from '../federation/uris.ts';
+import { jwksOf as actorJwks } from '../federation/jwks.routes.ts';
 import { fieldError } from '../lib/errors.ts';
 import { readPdfInfo } from '../pdf/pdf-kit.ts';
 import { bundleHolds, linesAddUp, normaliseCode } from './attestation.claims.ts';
@@ -75,9 +74,7 @@ export function verificationService(deps: VerifyDeps) {
     const id = jku.slice(actorsPrefix.length, -'/jwks.json'.length);
     if (!id || id.includes('/')) return null;
     const ed25519 = (await existingPublicKeys(db, id)).find((k) => k.algorithm === 'Ed25519');
-    if (!ed25519) return null;
-    const { kty, crv, x } = await exportJwk(ed25519.publicKey);
-    return { keys: [{ kty: kty ?? 'OKP', crv, x, kid: actorUris(origin, id).multikey, alg: 'EdDSA', use: 'sig' }] };
+    return ed25519 ? actorJwks(origin, id, ed25519.publicKey) : null;
   }
 
   const jwksOf: JwksSource = (jku) => (jku.startsWith(actorsPrefix) && jku.endsWith('/jwks.json') ? localJwks(jku) : deps.remoteJwks(jku));

@@ -12,6 +12,12 @@ import type { FederationData } from './federation.ts';
 import { actorKeyPairs, existingPublicKeys } from './keys.ts';
 import { actorUris } from './uris.ts';
 
+/** The JWKS of an actor: its Ed25519 public key, `kid` = its Multikey id (also read by attestation checks). */
+export async function jwksOf(origin: string, actorId: string, publicKey: CryptoKey): Promise<{ keys: Record<string, string>[] }> {
+  const { kty, crv, x } = await exportJwk(publicKey);
+  return { keys: [{ kty: kty ?? 'OKP', crv: crv ?? 'Ed25519', x: x ?? '', kid: actorUris(origin, actorId).multikey, alg: 'EdDSA', use: 'sig' }] };
+}
+
 /** GET /ap/actors/{id}/jwks.json */
 export function jwksRoutes(data: FederationData) {
   const app = new Hono<AppEnv>();
@@ -23,9 +29,7 @@ export function jwksRoutes(data: FederationData) {
     const keys = state.kind === 'deleted' ? await existingPublicKeys(data.db, id) : await actorKeyPairs(data.db, data.clock, id);
     const ed25519 = keys.find((k) => k.algorithm === 'Ed25519');
     if (!ed25519) return notFound(c);
-    const jwk = await exportJwk(ed25519.publicKey);
-    const { kty, crv, x } = jwk;
-    return c.body(JSON.stringify({ keys: [{ kty, crv, x, kid: actorUris(data.origin, id).multikey, alg: 'EdDSA', use: 'sig' }] }), 200, {
+    return c.body(JSON.stringify(await jwksOf(data.origin, id, ed25519.publicKey)), 200, {
       'Content-Type': 'application/jwk-set+json',
       'Cache-Control': 'public, max-age=300',
     });
